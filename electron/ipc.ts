@@ -1,0 +1,149 @@
+/**
+ * IPC handlers for the bridge. They receive their side effects (dialog, fs, window) as
+ * arguments so tests run them in plain Node. Every handler checks the sender first and
+ * validates its arguments with zod; a rejected call returns nothing useful to an attacker.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { BridgeChannel, MAX_FILE_BYTES, type AppInfo, type OpenedFile, type SaveResult } from '../shared/bridge';
+import { isTrustedSender, type SenderLike } from './security';
+
+const filterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,16}$/)).max(20),
+});
+
+export const openFilesArgs = z
+  .object({
+    title: z.string().max(200).optional(),
+    multiple: z.boolean(),
+    filters: z.array(filterSchema).max(10),
+  })
+  .strict();
+
+export const saveFileArgs = z
+  .object({
+    title: z.string().max(200).optional(),
+    suggestedName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+    filters: z.array(filterSchema).max(10).optional(),
+  })
+  .strict();
+
+export interface DialogLike {
+  showOpenDialog(options: {
+    title?: string;
+    properties: Array<'openFile' | 'multiSelections'>;
+    filters: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title?: string;
+    defaultPath: string;
+    filters?: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+export interface FsLike {
+  stat(p: string): Promise<{ size: number; isFile(): boolean }>;
+  readFile(p: string): Promise<Uint8Array>;
+  writeFile(p: string, data: Uint8Array): Promise<void>;
+}
+
+export interface IpcDeps {
+  dialog: DialogLike;
+  fs: FsLike;
+  /** Folder the save dialog opens in (the user's Documents). */
+  defaultSaveDir: string;
+  appInfo: () => AppInfo;
+}
+
+/** Error thrown to the renderer; its message is a stable code, never a path or stack. */
+export class BridgeError extends Error {
+  constructor(code: 'untrusted-sender' | 'invalid-arguments' | 'file-too-large' | 'read-failed' | 'write-failed') {
+    super(code);
+    this.name = 'BridgeError';
+  }
+}
+
+/** A suggested file name from the renderer becomes a bare, safe base name. */
+export function safeFileName(name: string): string {
+  // Control characters are exactly what must not reach a file name.
+  // eslint-disable-next-line no-control-regex
+  const base = name.replace(/[\\/]+/g, '_').replace(/[\0-\x1f<>:"|?*]/g, '_').trim();
+  const cleaned = base.replace(/^\.+/, '').slice(0, 200);
+  return cleaned.length > 0 ? cleaned : 'untitled';
+}
+
+export function createBridgeHandlers(deps: IpcDeps) {
+  function guard(event: SenderLike) {
+    if (!isTrustedSender(event)) throw new BridgeError('untrusted-sender');
+  }
+
+  return {
+    async [BridgeChannel.openFiles](event: SenderLike, raw: unknown): Promise<OpenedFile[]> {
+      guard(event);
+      const parsed = openFilesArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      const args = parsed.data;
+      const result = await deps.dialog.showOpenDialog({
+        ...(args.title ? { title: args.title } : {}),
+        properties: args.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+        filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      });
+      if (result.canceled) return [];
+      const files: OpenedFile[] = [];
+      for (const filePath of result.filePaths) {
+        let stat;
+        try {
+          stat = await deps.fs.stat(filePath);
+        } catch {
+          throw new BridgeError('read-failed');
+        }
+        if (!stat.isFile()) throw new BridgeError('read-failed');
+        if (stat.size > MAX_FILE_BYTES) throw new BridgeError('file-too-large');
+        try {
+          files.push({ name: path.basename(filePath), bytes: await deps.fs.readFile(filePath) });
+        } catch {
+          throw new BridgeError('read-failed');
+        }
+      }
+      return files;
+    },
+
+    async [BridgeChannel.saveFile](event: SenderLike, raw: unknown): Promise<SaveResult> {
+      guard(event);
+      const parsed = saveFileArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      const args = parsed.data;
+      const result = await deps.dialog.showSaveDialog({
+        ...(args.title ? { title: args.title } : {}),
+        defaultPath: path.join(deps.defaultSaveDir, safeFileName(args.suggestedName)),
+        ...(args.filters ? { filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) } : {}),
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      try {
+        await deps.fs.writeFile(result.filePath, args.bytes);
+      } catch {
+        throw new BridgeError('write-failed');
+      }
+      return { saved: true, name: path.basename(result.filePath) };
+    },
+
+    async [BridgeChannel.appInfo](event: SenderLike, raw: unknown): Promise<AppInfo> {
+      guard(event);
+      if (raw !== undefined) throw new BridgeError('invalid-arguments');
+      return deps.appInfo();
+    },
+  };
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: SenderLike, arg: unknown) => unknown): void;
+}
+
+export function registerBridgeHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+  const handlers = createBridgeHandlers(deps);
+  for (const [channel, handler] of Object.entries(handlers)) {
+    ipcMain.handle(channel, (event, arg) => (handler as (e: SenderLike, a: unknown) => unknown)(event, arg));
+  }
+}

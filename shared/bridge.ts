@@ -1,0 +1,57 @@
+/**
+ * The contract between the renderer and the platform it runs on. Electron implements it
+ * in electron/preload.ts (window.api, backed by IPC handlers in the main process); the web
+ * build implements it in renderer/platform/web.ts with <input type=file> and downloads.
+ * Keep it small: every method is an attack surface in the desktop shell.
+ */
+
+export interface FileFilter {
+  /** Human-readable name shown in the dialog, e.g. "Readiness bundles". */
+  readonly name: string;
+  /** Extensions without the dot, e.g. ["rsb"]. */
+  readonly extensions: readonly string[];
+}
+
+export interface OpenFilesOptions {
+  readonly title?: string;
+  readonly multiple: boolean;
+  readonly filters: readonly FileFilter[];
+}
+
+export interface OpenedFile {
+  /** The file's base name only; never a path (a path must not leak into the renderer). */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface SaveFileOptions {
+  readonly title?: string;
+  readonly suggestedName: string;
+  readonly bytes: Uint8Array;
+  readonly filters?: readonly FileFilter[];
+}
+
+export type SaveResult = { readonly saved: true; readonly name: string } | { readonly saved: false };
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly catalogueVersion: string;
+  readonly platform: 'electron' | 'web';
+}
+
+export interface Bridge {
+  openFiles(options: OpenFilesOptions): Promise<OpenedFile[]>;
+  saveFile(options: SaveFileOptions): Promise<SaveResult>;
+  appInfo(): Promise<AppInfo>;
+}
+
+/** IPC channel names, one place for preload and main. */
+export const BridgeChannel = {
+  openFiles: 'bridge:open-files',
+  saveFile: 'bridge:save-file',
+  appInfo: 'bridge:app-info',
+} as const;
+
+/** Upper bound for one file crossing the bridge (the bundle import limit). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;

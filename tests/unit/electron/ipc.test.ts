@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BridgeChannel, MAX_FILE_BYTES } from '../../../shared/bridge';
+import { createBridgeHandlers, registerBridgeHandlers, safeFileName, type IpcDeps } from '../../../electron/ipc';
+
+const trusted = { senderFrame: { url: 'app://readiness/index.html' } };
+const hostileSenders = ['app://readiness.evil/', 'app://user@readiness/', 'file:///etc/passwd', 'https://example.com/'];
+
+function deps(overrides: Partial<IpcDeps> = {}) {
+  const written: Array<[string, Uint8Array]> = [];
+  const d: IpcDeps = {
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/u/a.rsb', '/home/u/sub/b.rsb'] })),
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/u/Documents/out.docx' })),
+    },
+    fs: {
+      stat: vi.fn(async () => ({ size: 3, isFile: () => true })),
+      readFile: vi.fn(async (p: string) => new TextEncoder().encode(p)),
+      writeFile: vi.fn(async (p: string, data: Uint8Array) => {
+        written.push([p, data]);
+      }),
+    },
+    defaultSaveDir: '/home/u/Documents',
+    appInfo: () => ({ name: 'Readiness Studio', version: '1.2.3', catalogueVersion: '1.0.0+abc', platform: 'electron' }),
+    ...overrides,
+  };
+  return { d, written, h: createBridgeHandlers(d) };
+}
+
+describe('bridge IPC handlers', () => {
+  it('open files: returns base names and bytes, multi-select and filters passed through', async () => {
+    const { d, h } = deps();
+    const files = await h[BridgeChannel.openFiles](trusted, {
+      multiple: true,
+      filters: [{ name: 'Bundles', extensions: ['rsb'] }],
+    });
+    expect(files.map((f) => f.name)).toEqual(['a.rsb', 'b.rsb']);
+    expect(new TextDecoder().decode(files[1]!.bytes)).toBe('/home/u/sub/b.rsb');
+    expect(d.dialog.showOpenDialog).toHaveBeenCalledWith({
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'Bundles', extensions: ['rsb'] }],
+    });
+  });
+
+  it('open files: a cancelled dialog returns nothing', async () => {
+    const { h } = deps({
+      dialog: {
+        showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+        showSaveDialog: async () => ({ canceled: true }),
+      },
+    });
+    expect(await h[BridgeChannel.openFiles](trusted, { multiple: false, filters: [] })).toEqual([]);
+  });
+
+  it('open files: a file over the size limit is refused before it is read', async () => {
+    const { d, h } = deps();
+    d.fs.stat = vi.fn(async () => ({ size: MAX_FILE_BYTES + 1, isFile: () => true }));
+    await expect(h[BridgeChannel.openFiles](trusted, { multiple: false, filters: [] })).rejects.toThrow('file-too-large');
+    expect(d.fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('save file: writes the bytes where the user chose, suggesting a safe name in Documents', async () => {
+    const { d, h, written } = deps();
+    const bytes = new Uint8Array([1, 2, 3]);
+    const res = await h[BridgeChannel.saveFile](trusted, { suggestedName: '../../etc/passwd', bytes });
+    expect(res).toEqual({ saved: true, name: 'out.docx' });
+    expect(written).toEqual([['/home/u/Documents/out.docx', bytes]]);
+    const call = (d.dialog.showSaveDialog as ReturnType<typeof vi.fn>).mock.calls[0]![0] as { defaultPath: string };
+    // The suggestion stays a single file name inside Documents: no separator survives.
+    expect(call.defaultPath).toBe('/home/u/Documents/_.._etc_passwd');
+  });
+
+  it('app info: answers with versions', async () => {
+    const { h } = deps();
+    expect(await h[BridgeChannel.appInfo](trusted, undefined)).toMatchObject({ version: '1.2.3', platform: 'electron' });
+  });
+
+  describe.each(hostileSenders)('from an untrusted sender %s', (url) => {
+    const sender = { senderFrame: { url } };
+    it('every handler refuses and does nothing', async () => {
+      const { d, h } = deps();
+      await expect(h[BridgeChannel.openFiles](sender, { multiple: true, filters: [] })).rejects.toThrow('untrusted-sender');
+      await expect(
+        h[BridgeChannel.saveFile](sender, { suggestedName: 'x', bytes: new Uint8Array(1) }),
+      ).rejects.toThrow('untrusted-sender');
+      await expect(h[BridgeChannel.appInfo](sender, undefined)).rejects.toThrow('untrusted-sender');
+      expect(d.dialog.showOpenDialog).not.toHaveBeenCalled();
+      expect(d.dialog.showSaveDialog).not.toHaveBeenCalled();
+      expect(d.fs.writeFile).not.toHaveBeenCalled();
+    });
+  });
+
+  it.each([
+    [BridgeChannel.openFiles, undefined],
+    [BridgeChannel.openFiles, { multiple: 'yes', filters: [] }],
+    [BridgeChannel.openFiles, { multiple: true, filters: [{ name: 'x', extensions: ['../x'] }] }],
+    [BridgeChannel.openFiles, { multiple: true, filters: [], extra: 1 }],
+    [BridgeChannel.saveFile, { suggestedName: 'a.docx', bytes: 'not bytes' }],
+    [BridgeChannel.saveFile, { suggestedName: '', bytes: new Uint8Array(1) }],
+    [BridgeChannel.saveFile, { suggestedName: 'a', bytes: new Uint8Array(1), path: '/etc/passwd' }],
+    [BridgeChannel.appInfo, { anything: true }],
+  ] as const)('%s rejects malformed arguments %j', async (channel, args) => {
+    const { d, h } = deps();
+    const handler = h[channel] as (e: unknown, a: unknown) => Promise<unknown>;
+    await expect(handler(trusted, args)).rejects.toThrow('invalid-arguments');
+    expect(d.fs.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('registers exactly the three bridge channels', () => {
+    const channels: string[] = [];
+    registerBridgeHandlers({ handle: (c) => channels.push(c) }, deps().d);
+    expect(channels.sort()).toEqual(Object.values(BridgeChannel).sort());
+  });
+});
+
+describe('safeFileName', () => {
+  it.each([
+    ['report.docx', 'report.docx'],
+    ['../../etc/passwd', '_.._etc_passwd'],
+    ['C:\\Windows\\x.dll', 'C__Windows_x.dll'],
+    ['...', 'untitled'],
+    ['a<b>:c"d|e?f*g', 'a_b__c_d_e_f_g'],
+  ])('%s → %s', (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The main process wired against a fake `electron`: checks that the composition applies
+ * the policy (single-instance lock, secure webPreferences, handlers on every web contents,
+ * permissions denied, remote requests cancelled, custom protocol, menu with About).
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const state = vi.hoisted(() => ({
+  appListeners: new Map<string, Listener[]>(),
+  windows: [] as Array<{ options: Record<string, unknown>; url?: string }>,
+  privileged: [] as unknown[],
+  handled: new Map<string, unknown>(),
+  ipc: [] as string[],
+  permissionRequest: undefined as undefined | Listener,
+  permissionCheck: undefined as undefined | Listener,
+  beforeRequest: undefined as undefined | { filter: { urls: string[] }; fn: Listener },
+  menu: undefined as undefined | Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }>,
+  lock: true,
+  quit: vi.fn(),
+  messageBox: vi.fn(async () => ({ response: 0 })),
+  ready: undefined as undefined | (() => void),
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = () => state.windows;
+    private listeners = new Map<string, Listener>();
+    constructor(options: Record<string, unknown>) {
+      state.windows.push({ options });
+    }
+    maximize() {}
+    once(ev: string, fn: Listener) {
+      this.listeners.set(ev, fn);
+    }
+    on(ev: string, fn: Listener) {
+      this.listeners.set(ev, fn);
+    }
+    async loadURL(url: string) {
+      state.windows[state.windows.length - 1]!.url = url;
+    }
+    isMinimized() {
+      return false;
+    }
+    focus() {}
+  }
+  return {
+    app: {
+      requestSingleInstanceLock: () => state.lock,
+      quit: state.quit,
+      on: (ev: string, fn: Listener) => state.appListeners.set(ev, [...(state.appListeners.get(ev) ?? []), fn]),
+      whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
+      getVersion: () => '9.9.9',
+      getPath: (name: string) => `/tmp/fake-${name}`,
+    },
+    BrowserWindow,
+    dialog: { showMessageBox: state.messageBox, showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    ipcMain: { handle: (channel: string) => state.ipc.push(channel) },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: typeof state.menu) => (state.menu = m),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown[]) => state.privileged.push(...s),
+      handle: (scheme: string, fn: unknown) => state.handled.set(scheme, fn),
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
+        webRequest: { onBeforeRequest: (filter: { urls: string[] }, fn: Listener) => (state.beforeRequest = { filter, fn }) },
+      },
+    },
+  };
+});
+
+async function boot() {
+  vi.resetModules();
+  await import('../../../electron/main');
+  state.ready?.();
+  await new Promise((r) => setTimeout(r, 20));
+}
+
+describe('electron main process', () => {
+  beforeEach(() => {
+    state.appListeners.clear();
+    state.windows.length = 0;
+    state.privileged.length = 0;
+    state.handled.clear();
+    state.ipc.length = 0;
+    state.lock = true;
+    state.quit.mockClear();
+  });
+
+  it('quits when another instance holds the lock', async () => {
+    state.lock = false;
+    await boot();
+    expect(state.quit).toHaveBeenCalled();
+    expect(state.windows).toHaveLength(0);
+  });
+
+  it('opens one secure window on app://readiness', async () => {
+    await boot();
+    expect(state.windows).toHaveLength(1);
+    const win = state.windows[0]!;
+    expect(win.url).toBe('app://readiness/index.html');
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true }) })]);
+    expect(state.handled.has('app')).toBe(true);
+  });
+
+  it('denies permissions and cancels every remote request', async () => {
+    await boot();
+    const decisions: boolean[] = [];
+    state.permissionRequest?.({}, 'media', (ok: boolean) => decisions.push(ok));
+    expect(decisions).toEqual([false]);
+    expect(state.permissionCheck?.({}, 'geolocation')).toBe(false);
+    const results: unknown[] = [];
+    state.beforeRequest?.fn({ url: 'https://example.com' }, (r: unknown) => results.push(r));
+    expect(results).toEqual([{ cancel: true }]);
+    expect(state.beforeRequest?.filter.urls).toEqual(expect.arrayContaining(['https://*/*', 'http://*/*']));
+  });
+
+  it('hardens every web contents: navigation, redirects, webviews and new windows', async () => {
+    await boot();
+    const created = state.appListeners.get('web-contents-created')![0]!;
+    const handlers = new Map<string, Listener>();
+    let openHandler: Listener | undefined;
+    created({}, { on: (ev: string, fn: Listener) => handlers.set(ev, fn), setWindowOpenHandler: (fn: Listener) => (openHandler = fn) });
+    for (const ev of ['will-navigate', 'will-redirect']) {
+      const prevent = vi.fn();
+      handlers.get(ev)!({ preventDefault: prevent }, 'https://example.com');
+      expect(prevent).toHaveBeenCalled();
+    }
+    const prevent = vi.fn();
+    handlers.get('will-attach-webview')!({ preventDefault: prevent });
+    expect(prevent).toHaveBeenCalled();
+    expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('registers the bridge handlers and a Help → About menu with the versions', async () => {
+    await boot();
+    expect(state.ipc.sort()).toEqual(['bridge:app-info', 'bridge:open-files', 'bridge:save-file']);
+    const help = state.menu!.find((m) => m.label === 'Help')!;
+    const about = help.submenu!.find((i) => i.label?.startsWith('About'))!;
+    about.click!();
+    expect(state.messageBox).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('9.9.9') }));
+    expect(state.messageBox).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('catalogue') }));
+  });
+});
