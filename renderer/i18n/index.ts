@@ -1,15 +1,26 @@
 /**
- * i18next setup. The UI language is detected once from the browser, then remembered;
+ * i18next setup. The UI strings of a language are locales/<lang>/ui.json plus any
+ * locales/<lang>/ui-<feature>.json, merged into one namespace (each file owns distinct
+ * top-level keys). The UI language is detected once from the browser, then remembered;
  * it is switchable from every screen (see LanguageSwitch).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../locales/en/ui.json';
-import ru from '../../locales/ru/ui.json';
-import kk from '../../locales/kk/ui.json';
-import { detectLanguage, isLang, type Lang } from '../../shared/i18n';
+import { detectLanguage, isLang, LANGUAGES, type Lang } from '../../shared/i18n';
 
 const STORAGE_KEY = 'readiness.uiLanguage';
+
+type Tree = { [key: string]: string | Tree };
+const files = import.meta.glob<Tree>('../../locales/*/ui*.json', { eager: true, import: 'default' });
+
+function resources(): Record<Lang, { ui: Tree }> {
+  const out = Object.fromEntries(LANGUAGES.map((l) => [l, { ui: {} as Tree }])) as Record<Lang, { ui: Tree }>;
+  for (const [path, tree] of Object.entries(files)) {
+    const lang = /locales\/(\w+)\//.exec(path)?.[1];
+    if (isLang(lang)) Object.assign(out[lang].ui, tree);
+  }
+  return out;
+}
 
 export function initialLanguage(): Lang {
   try {
@@ -33,7 +44,7 @@ export function setUiLanguage(lang: Lang): void {
 export function initI18n(): typeof i18next {
   const lng = initialLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { en: { ui: en }, ru: { ui: ru }, kk: { ui: kk } },
+    resources: resources(),
     lng,
     fallbackLng: 'en',
     defaultNS: 'ui',
@@ -48,4 +59,26 @@ export function initI18n(): typeof i18next {
   apply(lng);
   i18next.on('languageChanged', apply);
   return i18next;
+}
+
+/** Intl formatting in the UI language (dates and numbers are never formatted by hand). */
+export function formatDate(lang: string, isoDate: string): string {
+  if (!isoDate) return '';
+  const d = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00` : isoDate);
+  if (Number.isNaN(d.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium' }).format(d);
+}
+
+export function formatDateTime(lang: string, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function formatNumber(lang: string, n: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(lang), options).format(n);
+}
+
+export function intlLocale(lang: string): string {
+  return lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
 }

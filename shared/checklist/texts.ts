@@ -10,9 +10,8 @@ import enLegal from '../../locales/en/legal.json';
 import ruTechnical from '../../locales/ru/technical.json';
 import ruAppendix from '../../locales/ru/appendix.json';
 import ruLegal from '../../locales/ru/legal.json';
-// TEMPORARY until the kk technical translation lands: English stands in.
-import kkTechnical from '../../locales/en/technical.json';
-import kkAppendix from '../../locales/en/appendix.json';
+import kkTechnical from '../../locales/kk/technical.json';
+import kkAppendix from '../../locales/kk/appendix.json';
 import kkLegal from '../../locales/kk/legal.json';
 
 export const CATALOGUE_TEXTS: Record<Lang, Record<ChecklistId, ChecklistTexts>> = {

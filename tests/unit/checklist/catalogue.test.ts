@@ -193,3 +193,53 @@ describe('English texts come from the seed', () => {
     expect(exact).toBeGreaterThan(questions.length - 8);
   });
 });
+
+describe('translations', () => {
+  /** Every string of an item's texts, with a path for messages. */
+  function strings(lang: 'en' | 'ru' | 'kk'): Map<string, string> {
+    const out = new Map<string, string>();
+    const walk = (v: unknown, path: string) => {
+      if (typeof v === 'string') out.set(path, v);
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    for (const c of ['technical', 'appendix', 'legal'] as const) walk(checklistTexts(lang, c), c);
+    return out;
+  }
+  const en = strings('en');
+  const ru = strings('ru');
+  const kk = strings('kk');
+  /** Names and abbreviations may stay as they are: no lowercase word of 4+ Latin letters. */
+  const isNameOrCode = (s: string) => !/\b[a-z]{4,}\b/.test(s.replace(/https?:\/\/\S+/g, ''));
+
+  it('ru and kk have exactly the strings of en (same ids, fields and list lengths)', () => {
+    expect([...ru.keys()].sort()).toEqual([...en.keys()].sort());
+    expect([...kk.keys()].sort()).toEqual([...en.keys()].sort());
+  });
+
+  it('no translated string is empty', () => {
+    for (const m of [ru, kk]) for (const [k, v] of m) expect(v.trim(), k).not.toBe('');
+  });
+
+  it('ru and kk differ from en except for names and abbreviations', () => {
+    const same: string[] = [];
+    for (const [k, v] of en) {
+      if (ru.get(k) === v && !isNameOrCode(v)) same.push(`ru ${k}`);
+      if (kk.get(k) === v && !isNameOrCode(v)) same.push(`kk ${k}`);
+    }
+    expect(same).toEqual([]);
+  });
+
+  it('kk differs from ru', () => {
+    const same = [...kk].filter(([k, v]) => ru.get(k) === v && !isNameOrCode(en.get(k) ?? '') && v.length > 12).map(([k]) => k);
+    expect(same).toEqual([]);
+  });
+
+  it('kk items are written with Kazakh letters', () => {
+    const withoutKazakh = [...kk].filter(([, v]) => v.length > 40 && !/[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/.test(v)).map(([k]) => k);
+    expect(withoutKazakh).toEqual([]);
+    // And no Latin look-alike inside a Cyrillic word (e.g. Latin "i" for "і").
+    const mixed = [...kk].filter(([, v]) => /[а-яёәғқңөұүһі][a-z]|[a-z][а-яёәғқңөұүһі]/i.test(v)).map(([k, v]) => `${k}: ${v.slice(0, 60)}`);
+    expect(mixed).toEqual([]);
+  });
+});

@@ -3,9 +3,7 @@
  * Plural keys (_one/_few/_many/_other) are compared per language's plural categories.
  */
 import { describe, expect, it } from 'vitest';
-import en from '../../../locales/en/ui.json';
-import ru from '../../../locales/ru/ui.json';
-import kk from '../../../locales/kk/ui.json';
+import { readdirSync, readFileSync } from 'node:fs';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -31,7 +29,16 @@ function placeholders(s: string): string[] {
   return [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 }
 
-const locales = { en: flatten(en as Tree), ru: flatten(ru as Tree), kk: flatten(kk as Tree) };
+/** All UI files of a language (ui.json and ui-<feature>.json), merged as the app merges them. */
+function load(lang: string): Tree {
+  const tree: Tree = {};
+  for (const f of readdirSync(`locales/${lang}`).filter((n) => /^ui(-[\w-]+)?\.json$/.test(n)).sort()) {
+    Object.assign(tree, JSON.parse(readFileSync(`locales/${lang}/${f}`, 'utf8')) as Tree);
+  }
+  return tree;
+}
+
+const locales = { en: flatten(load('en')), ru: flatten(load('ru')), kk: flatten(load('kk')) };
 
 describe('UI locales', () => {
   const reference = baseKeys(locales.en);
