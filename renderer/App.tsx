@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './screens/HomeScreen';
+import { AssessmentScreen } from './screens/assessment/AssessmentScreen';
+import { WizardScreen } from './screens/wizard/WizardScreen';
 import { useRouter } from './state/router';
 
 export function App() {
@@ -9,19 +11,24 @@ export function App() {
   const navigate = useRouter((s) => s.navigate);
   return (
     <>
-      <a href="#main" className="skip-link">
+      <a href="#main" className="skip-link" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <button type="button" className="brand" onClick={() => navigate({ name: 'home' })}>
+        <button type="button" className="brand" onClick={() => navigate({ name: 'home' })} aria-label={t('nav.home')}>
           <img src="./icon.svg" alt="" width={28} height={28} />
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </button>
         <LanguageSwitch />
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} className={route.name === 'interview' ? 'wide' : ''}>
         {route.name === 'home' && <HomeScreen />}
+        {route.name === 'assessment' && <AssessmentScreen assessmentId={route.assessmentId} tab={route.tab} />}
+        {route.name === 'interview' && <WizardScreen assessmentId={route.assessmentId} interviewId={route.interviewId} {...(route.itemId ? { itemId: route.itemId } : {})} />}
       </main>
     </>
   );

@@ -2,17 +2,33 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { App } from './App';
+import { repo, requestPersistentStorage } from './db';
+import { replayJournal } from './screens/wizard/autosave';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
 
 initI18n();
 
-const root = document.getElementById('root');
-if (!root) throw new Error('missing #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+async function start() {
+  // Edits typed just before the previous session ended abruptly are written first.
+  try {
+    await replayJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
+  } catch {
+    // The journal stays for the next start; the app must still open.
+  }
+  void requestPersistentStorage();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('missing #root');
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+void start();
 
 // The service worker makes the web build work offline after the first load. Electron
 // serves from app:// and needs none.

@@ -6,6 +6,7 @@ import type { Lang } from '../i18n';
 import type { AnswerValue } from '../model/types';
 import { getItem, itemTexts } from './catalogue';
 import type { Relevance } from './relevance';
+import type { Condition } from './types';
 import type { AnswerTokens } from './relevance';
 import en from '../../locales/en/answers.json';
 import ru from '../../locales/ru/answers.json';
@@ -62,7 +63,7 @@ export function skipReason(lang: Lang, relevance: Relevance): string {
 }
 
 /** "Asked when A2.1.1 is Yes or Partially" in the given language. */
-export function describeCondition(lang: Lang, cond: import('./types').Condition): string {
+export function describeCondition(lang: Lang, cond: Condition): string {
   const L = ANSWER_LABELS[lang].condition;
   if ('item' in cond) {
     const answers = cond.is.map((t) => `«${tokenLabel(lang, cond.item, t)}»`).join(L.or);

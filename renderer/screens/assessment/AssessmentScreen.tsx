@@ -1,0 +1,71 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Tabs } from '../../components/Tabs';
+import { db } from '../../db';
+import { formatDate } from '../../i18n';
+import { useRouter, type AssessmentTab } from '../../state/router';
+import { StakeholdersTab } from './StakeholdersTab';
+import { InterviewsTab } from './InterviewsTab';
+import { ExchangeTab } from '../exchange/ExchangeTab';
+import { ConsolidationTab } from '../consolidation/ConsolidationTab';
+import { ReportTab } from '../report/ReportTab';
+
+export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentTab }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useRouter((s) => s.navigate);
+  const assessment = useLiveQuery(async () => (await db.assessments.get(props.assessmentId)) ?? null, [props.assessmentId]);
+  if (assessment === undefined) return null;
+  if (assessment === null) {
+    return (
+      <section className="screen">
+        <p className="notice error" role="alert">
+          {t('assessment.notFound')}
+        </p>
+        <button type="button" onClick={() => navigate({ name: 'home' })}>
+          {t('nav.home')}
+        </button>
+      </section>
+    );
+  }
+  const tabs: Array<{ id: AssessmentTab; label: string }> = [
+    { id: 'interviews', label: t('tabs.interviews') },
+    { id: 'stakeholders', label: t('tabs.stakeholders') },
+    { id: 'exchange', label: t('tabs.exchange') },
+    { id: 'consolidation', label: t('tabs.consolidation') },
+    { id: 'report', label: t('tabs.report') },
+  ];
+  return (
+    <section className="screen" aria-labelledby="assessment-title">
+      <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+        <button type="button" className="link-button" onClick={() => navigate({ name: 'home' })}>
+          {t('home.title')}
+        </button>
+        <span aria-hidden="true"> / </span>
+        <span>{assessment.country}</span>
+      </nav>
+      <div className="screen-header">
+        <div>
+          <h1 id="assessment-title">{assessment.title}</h1>
+          <p className="muted">
+            {assessment.country}
+            {assessment.periodStart && ` · ${formatDate(i18n.language, assessment.periodStart)} – ${formatDate(i18n.language, assessment.periodEnd)}`}
+          </p>
+        </div>
+      </div>
+      <Tabs
+        label={t('tabs.label')}
+        idPrefix="assessment"
+        tabs={tabs}
+        selected={props.tab}
+        onSelect={(tab) => navigate({ name: 'assessment', assessmentId: assessment.id, tab }, { replace: true })}
+      />
+      <div role="tabpanel" id="assessment-panel" aria-labelledby={`assessment-tab-${props.tab}`} className="tab-panel">
+        {props.tab === 'interviews' && <InterviewsTab assessment={assessment} />}
+        {props.tab === 'stakeholders' && <StakeholdersTab assessment={assessment} />}
+        {props.tab === 'exchange' && <ExchangeTab assessment={assessment} />}
+        {props.tab === 'consolidation' && <ConsolidationTab assessment={assessment} />}
+        {props.tab === 'report' && <ReportTab assessment={assessment} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '../../../shared/model/types';
+
+export function ExchangeTab(_props: { assessment: Assessment }) {
+  const { t } = useTranslation();
+  return <p className="empty-state">{t('common.notYet')}</p>;
+}
