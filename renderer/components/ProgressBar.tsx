@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
 /** answered / relevant with an accessible progressbar role. */
-export function ProgressBar(props: { answered: number; relevant: number; label?: string }) {
+export function ProgressBar(props: { answered: number; relevant: number; label?: string; text?: string }) {
   const { t } = useTranslation();
   const pct = props.relevant === 0 ? 0 : Math.round((props.answered / props.relevant) * 100);
-  const text = t('progress.answeredOf', { answered: props.answered, relevant: props.relevant });
+  const text = props.text ?? t('progress.answeredOf', { answered: props.answered, relevant: props.relevant });
   return (
     <div className="progress">
       <div

@@ -3,6 +3,7 @@
  * persisted data. Every write that must be atomic is one transaction. Clock and id
  * generator are injectable so tests are deterministic.
  */
+import Dexie from 'dexie';
 import { current, heads, planEdit } from '../../shared/answers/revisions';
 import { CATALOGUE_VERSION } from '../../shared/checklist/catalogue';
 import type { Lang } from '../../shared/i18n';
@@ -180,6 +181,29 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       });
     },
 
+    /**
+     * Merges probable duplicates into one stakeholder: interviews that named a duplicate
+     * name the kept one instead, and the duplicates are removed. One transaction.
+     */
+    async mergeStakeholders(keepId: Id, dropIds: readonly Id[]): Promise<void> {
+      const drop = new Set(dropIds.filter((id) => id !== keepId));
+      await db.transaction('rw', db.stakeholders, db.interviews, async () => {
+        const kept = await db.stakeholders.get(keepId);
+        if (!kept) throw new Error('stakeholder not found');
+        const at = now();
+        const affected = await db.interviews
+          .where('assessmentId')
+          .equals(kept.assessmentId)
+          .filter((iv) => iv.stakeholderIds.some((id) => drop.has(id)))
+          .toArray();
+        for (const iv of affected) {
+          const ids = [...new Set(iv.stakeholderIds.map((id) => (drop.has(id) ? keepId : id)))];
+          await db.interviews.update(iv.id, { stakeholderIds: ids, updatedAt: at });
+        }
+        await db.stakeholders.bulkDelete([...drop]);
+      });
+    },
+
     // ---- Interviews ---------------------------------------------------------------
 
     async createInterview(input: NewInterview, interviewer: Interviewer): Promise<Interview> {
@@ -248,7 +272,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
 
     /** Every revision of an interview, grouped into its current answers per question. */
     async interviewAnswers(interviewId: Id): Promise<Map<string, { head: StoredAnswer; heads: StoredAnswer[]; conflict: boolean }>> {
-      const revisions = await db.answers.where('interviewId').equals(interviewId).toArray();
+      const revisions = await db.answers.where('[interviewId+questionId]').between([interviewId, Dexie.minKey], [interviewId, Dexie.maxKey]).toArray();
       return currentBySlot(revisions, (r) => r.questionId);
     },
 
@@ -299,7 +323,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
           stakeholders: await db.stakeholders.where('assessmentId').equals(assessmentId).toArray(),
           interviews,
           answers: answers.map(strip),
-          consolidated: (await db.consolidated.where('assessmentId').equals(assessmentId).toArray()).map(strip),
+          consolidated: (await db.consolidated.where('[assessmentId+questionId]').between([assessmentId, Dexie.minKey], [assessmentId, Dexie.maxKey]).toArray()).map(strip),
         };
       });
     },

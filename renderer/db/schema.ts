@@ -47,6 +47,9 @@ export interface ImportLogEntry {
  *  1 — assessments, stakeholders, interviews, answers (revisions), meta.
  *  2 — consolidated answers and the import log; answers get `sealed` (exported or imported
  *      revisions are immutable) — existing answers start unsealed.
+ *  3 — fewer indexes on the revision tables (every index costs time on a large import):
+ *      `sealed` is never queried, and answers of an interview are found through the
+ *      [interviewId+questionId] index.
  */
 export const SCHEMA_V1 = {
   meta: 'key',
@@ -61,6 +64,12 @@ export const SCHEMA_V2 = {
   answers: 'id, [interviewId+questionId], interviewId, assessmentId, sealed',
   consolidated: 'id, [assessmentId+questionId], assessmentId, sealed',
   imports: 'id, assessmentId, at',
+} as const;
+
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  answers: 'id, [interviewId+questionId], assessmentId',
+  consolidated: 'id, [assessmentId+questionId]',
 } as const;
 
 export class ReadinessDb extends Dexie {
@@ -87,5 +96,6 @@ export class ReadinessDb extends Dexie {
             if (a.sealed === undefined) a.sealed = 0;
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -8,6 +8,7 @@ import { db, repo, useProfile } from '../db';
 import { formatDate } from '../i18n';
 import { useRouter } from '../state/router';
 import { ProfileSetup } from './ProfileSetup';
+import { ImportPanel } from './exchange/ImportPanel';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -22,6 +23,7 @@ export function HomeScreen() {
   }, []);
   const [creating, setCreating] = useState(false);
   const [editingProfile, setEditingProfile] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   if (profile === undefined) return null;
   if (profile === null) {
@@ -37,9 +39,14 @@ export function HomeScreen() {
     <section aria-labelledby="home-title" className="screen">
       <div className="screen-header">
         <h1 id="home-title">{t('home.title')}</h1>
-        <button type="button" className="primary" onClick={() => setCreating(true)} data-testid="new-assessment">
-          {t('home.new')}
-        </button>
+        <div className="header-buttons">
+          <button type="button" onClick={() => setImporting(true)} data-testid="home-import">
+            {t('home.import')}
+          </button>
+          <button type="button" className="primary" onClick={() => setCreating(true)} data-testid="new-assessment">
+            {t('home.new')}
+          </button>
+        </div>
       </div>
       <p className="muted">
         {t('home.signedInAs', { name: profile.name, organization: profile.organization || '—' })}{' '}
@@ -70,6 +77,11 @@ export function HomeScreen() {
         </ul>
       )}
       {creating && <NewAssessmentDialog onClose={() => setCreating(false)} />}
+      {importing && (
+        <Dialog title={t('home.import')} onClose={() => setImporting(false)} wide testId="home-import-dialog">
+          <ImportPanel />
+        </Dialog>
+      )}
       {editingProfile && (
         <Dialog title={t('profile.title')} onClose={() => setEditingProfile(false)}>
           <ProfileSetup initial={profile} onDone={() => setEditingProfile(false)} />

@@ -66,7 +66,7 @@ export function seededId(label: string): string {
       h2 = Math.imul(h2 ^ (label.charCodeAt(i) + round), 0x5bd1e995) >>> 0;
     }
     h1 = Math.imul(h1 ^ round, 0x01000193) >>> 0;
-    out += (h1 ^ h2).toString(16).padStart(8, '0');
+    out += ((h1 ^ h2) >>> 0).toString(16).padStart(8, '0');
   }
   return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-a${out.slice(17, 20)}-${out.slice(20, 32)}`;
 }

@@ -2,7 +2,6 @@
  * Benchmarks: `npm run bench`. Each benchmark prints rows of a table; none fails a build.
  * Add a benchmark by appending to `benchmarks`.
  */
-import { performance } from 'node:perf_hooks';
 
 export interface BenchRow {
   name: string;
@@ -14,11 +13,92 @@ export type Benchmark = { title: string; run(): Promise<BenchRow[]> };
 
 export const benchmarks: Benchmark[] = [
   {
-    title: 'harness',
+    title: 'report: realistic assessment (60 interviews, full consolidation) in Node',
     async run() {
+      const { buildReport } = await import('../../shared/report');
+      const { syntheticDataset } = await import('../unit/report/helpers');
+      const dataset = syntheticDataset(60, true);
+      const times: number[] = [];
+      let size = 0;
+      for (let i = 0; i < 3; i++) {
+        // A fresh copy each time: the consolidation index is cached per dataset object.
+        const copy = { ...dataset };
+        const t0 = performance.now();
+        size = (await buildReport(copy, { lang: 'ru', date: '2022-03-15' })).length;
+        times.push(performance.now() - t0);
+      }
+      const sorted = [...times].sort((a, b) => a - b);
+      return [
+        { name: `first build (${dataset.interviews.length} interviews, ${dataset.answers.length} answers)`, value: `${times[0]!.toFixed(0)} ms`, goal: '≤ 2 s' },
+        { name: 'median of 3 builds', value: `${sorted[1]!.toFixed(0)} ms`, goal: '≤ 2 s' },
+        { name: 'file size', value: `${(size / 1024).toFixed(0)} KiB` },
+      ];
+    },
+  },
+  {
+    title: 'report: 1,000 interviews with individual responses',
+    async run() {
+      const { Worker } = await import('node:worker_threads');
+      const { buildReport } = await import('../../shared/report');
+      const { syntheticDataset } = await import('../unit/report/helpers');
+      // No consolidated answers: every question is drafted from ~50–100 contributions.
+      const dataset = syntheticDataset(1000, false);
+      // The build is mostly synchronous, so RSS is sampled from another thread (RSS is per process).
+      const sampler = new Worker(
+        `const { parentPort } = require('node:worker_threads');
+         let peak = 0;
+         const t = setInterval(() => { const r = process.memoryUsage.rss(); if (r > peak) peak = r; }, 5);
+         parentPort.on('message', () => { clearInterval(t); parentPort.postMessage(peak); });`,
+        { eval: true },
+      );
       const t0 = performance.now();
-      await new Promise((r) => setTimeout(r, 1));
-      return [{ name: 'timer resolution check', value: `${(performance.now() - t0).toFixed(2)} ms` }];
+      const bytes = await buildReport(dataset, { lang: 'en', date: '2022-03-15', individualResponses: true, landscapeAnnexes: true });
+      const ms = performance.now() - t0;
+      const peak = await new Promise<number>((resolve) => {
+        sampler.once('message', resolve);
+        sampler.postMessage('stop');
+      });
+      await sampler.terminate();
+      return [
+        { name: `build (${dataset.interviews.length} interviews, ${dataset.answers.length} answers)`, value: `${(ms / 1000).toFixed(1)} s`, goal: '≤ 20 s' },
+        { name: 'peak RSS (whole process, sampled every 5 ms)', value: `${(peak / 1024 / 1024).toFixed(0)} MiB`, goal: '≤ 1 GB' },
+        { name: 'file size', value: `${(bytes.length / 1024).toFixed(0)} KiB` },
+      ];
+    },
+  },
+  {
+    title: 'bundle: merge 20 bundles × 50 interviews × ~170 answers in Node (decode + merge)',
+    async run() {
+      const { mergeBenchmark } = await import('./bundle-bench');
+      return mergeBenchmark(20, 50);
+    },
+  },
+  {
+    title: 'bundle: fuzz the reader with 10,000 mutated bundles',
+    async run() {
+      const { fuzzBenchmark } = await import('./bundle-bench');
+      return fuzzBenchmark(10_000);
+    },
+  },
+  {
+    title: 'wizard: open, type and save in Chromium',
+    async run() {
+      const { wizardBenchmark } = await import('./wizard');
+      return wizardBenchmark();
+    },
+  },
+  {
+    title: 'import: bundles into IndexedDB in Chromium vs the floor',
+    async run() {
+      const { importChromiumBenchmark } = await import('./import-chromium');
+      return importChromiumBenchmark();
+    },
+  },
+  {
+    title: 'report: built in the app (Web Worker), UI responsiveness',
+    async run() {
+      const { reportUiBenchmark } = await import('./report-ui');
+      return reportUiBenchmark();
     },
   },
 ];

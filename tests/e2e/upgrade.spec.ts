@@ -57,5 +57,5 @@ test('the app opens a database written by the previous schema version', async ({
       };
     }),
   );
-  expect(version).toBe(20);
+  expect(version).toBe(30);
 });

@@ -1,7 +1,151 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { itemTexts } from '../../../shared/checklist/catalogue';
+import { readinessSummary } from '../../../shared/consolidation';
+import { LANGUAGES, LANGUAGE_NAMES, isLang, type Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
+import { Field } from '../../components/Field';
+import { repo } from '../../db';
+import { formatNumber } from '../../i18n';
+import { getBridge } from '../../platform';
+import type { ReportMessage, ReportRequest } from '../../workers/report.worker';
 
-export function ReportTab(_props: { assessment: Assessment }) {
-  const { t } = useTranslation();
-  return <p className="empty-state">{t('common.notYet')}</p>;
+type Build = { state: 'idle' } | { state: 'building'; fraction: number } | { state: 'done'; name: string } | { state: 'error'; message: string };
+
+function fileSafe(s: string): string {
+  return s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'report';
+}
+
+/** Report options, the readiness summary at a glance, and the Word file built in a worker. */
+export function ReportTab({ assessment }: { assessment: Assessment }) {
+  const { t, i18n } = useTranslation();
+  const uiLang = i18n.language as Lang;
+  const dataset = useLiveQuery(() => repo.exportDataset(assessment.id), [assessment.id]);
+  const [lang, setLang] = useState<Lang>(assessment.reportLanguages[0] ?? (isLang(uiLang) ? uiLang : 'en'));
+  const [landscape, setLandscape] = useState(false);
+  const [individual, setIndividual] = useState(false);
+  const [authors, setAuthors] = useState('');
+  const [build, setBuild] = useState<Build>({ state: 'idle' });
+  const worker = useRef<Worker | null>(null);
+  const summary = useMemo(() => (dataset && dataset.interviews.length > 0 ? readinessSummary(dataset) : undefined), [dataset]);
+
+  if (!dataset) return <p className="loading">{t('common.loading')}</p>;
+  const interviewers = [...new Set(dataset.interviews.map((iv) => iv.interviewerName))];
+
+  const generate = () => {
+    worker.current?.terminate();
+    const w = new Worker(new URL('../../workers/report.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    setBuild({ state: 'building', fraction: 0 });
+    w.onmessage = async (e: MessageEvent<ReportMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') setBuild({ state: 'building', fraction: m.fraction });
+      else if (m.type === 'error') {
+        setBuild({ state: 'error', message: t('report.failed') });
+        w.terminate();
+      } else {
+        w.terminate();
+        const name = `${fileSafe(t('report.fileName'))}-${fileSafe(assessment.country)}-${lang}.docx`;
+        const saved = await getBridge().saveFile({ suggestedName: name, bytes: m.bytes, filters: [{ name: 'Word', extensions: ['docx'] }] });
+        setBuild(saved.saved ? { state: 'done', name: saved.name } : { state: 'idle' });
+      }
+    };
+    w.onerror = () => setBuild({ state: 'error', message: t('report.failed') });
+    const list = authors
+      .split(/[,;\n]/)
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const request: ReportRequest = { dataset, options: { lang, landscapeAnnexes: landscape, individualResponses: individual, ...(list.length ? { authors: list } : {}) } };
+    w.postMessage(request);
+  };
+
+  return (
+    <div className="tab-content report-tab">
+      <section className="card panel" aria-labelledby="report-options">
+        <h2 id="report-options">{t('report.title')}</h2>
+        <p className="muted">{t('report.intro')}</p>
+        <div className="field-row">
+          <Field label={t('report.language')}>
+            {(id) => (
+              <select id={id} value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="report-language">
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('report.authors')} hint={t('report.authorsHint', { names: interviewers.join(', ') || '—' })}>
+            {(id, hint) => <input id={id} type="text" value={authors} onChange={(e) => setAuthors(e.target.value)} aria-describedby={hint} />}
+          </Field>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={landscape} onChange={(e) => setLandscape(e.target.checked)} />
+          <span>{t('report.landscape')}</span>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={individual} onChange={(e) => setIndividual(e.target.checked)} />
+          <span>{t('report.individual')}</span>
+        </label>
+        <div className="form-actions">
+          <button type="button" className="primary" onClick={generate} disabled={build.state === 'building' || dataset.interviews.length === 0} data-testid="generate-report">
+            {t('report.generate')}
+          </button>
+        </div>
+        {build.state === 'building' && (
+          <div className="import-progress">
+            <p>{t('report.building')}</p>
+            <progress max={1} value={build.fraction} aria-label={t('report.building')} data-testid="report-progress" />
+          </div>
+        )}
+        {build.state === 'done' && (
+          <p className="notice ok" role="status" data-testid="report-done">
+            {t('report.saved', { file: build.name })}
+          </p>
+        )}
+        {build.state === 'error' && (
+          <p className="notice error" role="alert">
+            {build.message}
+          </p>
+        )}
+      </section>
+      {summary && (
+        <section className="card panel" aria-labelledby="summary-title">
+          <h2 id="summary-title">{t('report.summaryTitle')}</h2>
+          <p className="muted">{t('report.summaryIntro')}</p>
+          <div className="table-scroll">
+            <table className="data-table compact summary-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.section')}</th>
+                  <th scope="col">{t('report.yes')}</th>
+                  <th scope="col">{t('report.partially')}</th>
+                  <th scope="col">{t('report.no')}</th>
+                  <th scope="col">{t('report.notAnswered')}</th>
+                  <th scope="col">{t('report.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.groups.map((g) => (
+                  <tr key={g.id} className={g.level === 0 ? 'subtotal' : ''}>
+                    <th scope="row">
+                      {g.id.startsWith('APP') ? '' : `${g.id} `}
+                      {itemTexts(uiLang, g.id).title}
+                    </th>
+                    <td>{g.counts.yes}</td>
+                    <td>{g.counts.partial}</td>
+                    <td>{g.counts.no}</td>
+                    <td>{g.counts.notAnswered}</td>
+                    <td>{g.counts.score === null ? '—' : `${formatNumber(uiLang, g.counts.score, { maximumFractionDigits: 0 })}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
 }

@@ -5,10 +5,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ReadinessDb, SCHEMA_V1 } from '../../../renderer/db/schema';
+import { ReadinessDb, SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/db/schema';
 import { createRepo } from '../../../renderer/db/repo';
 
-describe('schema upgrade 1 → 2', () => {
+describe('schema upgrade 1 → 3', () => {
   it('keeps every v1 record and seals nothing', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new Dexie(name);
@@ -22,7 +22,7 @@ describe('schema upgrade 1 → 2', () => {
 
     const db = new ReadinessDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.assessments.count()).toBe(1);
     const answer = await db.answers.get('r1');
     expect(answer?.value.elaboration).toBe('typed in v1');
@@ -35,6 +35,35 @@ describe('schema upgrade 1 → 2', () => {
     expect(await repo.deviceId()).toBe('dev-1');
     const saved = await repo.saveAnswer({ assessmentId: 'a1', interviewId: 'iv1', questionId: 'A1.1' }, { choice: 'partial' }, { id: 'me', name: 'Me', organization: 'O', deviceId: 'dev-1' });
     expect(saved.id).toBe('r1');
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('schema upgrade 2 → 3', () => {
+  it('keeps sealed and unsealed revisions, consolidated answers and the import log', async () => {
+    const name = `upgrade2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    const rev = { assessmentId: 'a1', interviewId: 'iv1', at: 't', by: 'me', byName: 'Me', deviceId: 'dev-1', parents: [] };
+    await v2.table('answers').bulkPut([
+      { ...rev, id: 'r1', questionId: 'A1.1', value: { choice: 'yes' }, sealed: 1 },
+      { ...rev, id: 'r2', questionId: 'A1.2', value: { choice: 'no' }, sealed: 0 },
+    ]);
+    await v2.table('consolidated').put({ id: 'c1', assessmentId: 'a1', questionId: 'A1.1', value: { review: 'reviewed', choice: 'yes' }, at: 't', by: 'me', byName: 'Me', deviceId: 'dev-1', parents: [], sealed: 0 });
+    await v2.table('imports').put({ id: 'l1', assessmentId: 'a1', at: 't', fileName: 'f.rsb' });
+    v2.close();
+
+    const db = new ReadinessDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const repo = createRepo(db);
+    const answers = await repo.interviewAnswers('iv1');
+    expect([...answers.keys()].sort()).toEqual(['A1.1', 'A1.2']);
+    expect((await db.answers.get('r1'))?.sealed).toBe(1);
+    expect(await db.consolidated.count()).toBe(1);
+    expect(await db.imports.count()).toBe(1);
     db.close();
     await db.delete();
   });

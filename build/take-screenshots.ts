@@ -1,0 +1,80 @@
+/**
+ * Screenshots of every screen for the README and docs/screenshots, in one language:
+ *   npm run build:renderer && npx tsx build/take-screenshots.ts kk
+ * Builds example bundles from the seed data (shared/demo), imports them as a lead would,
+ * fills one interview, and photographs each screen.
+ */
+import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encodeBundle } from '../shared/bundle';
+import { buildSeedDataset } from '../shared/demo/seedDataset';
+import { seedFixtures } from '../tests/fixtures/seed';
+import { startBrowserBench } from '../tests/bench/browser';
+
+const lang = (process.argv[2] ?? 'kk') as 'kk' | 'ru' | 'en';
+const locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[lang];
+const outDir = path.resolve('docs/screenshots');
+mkdirSync(outDir, { recursive: true });
+
+const { dataset, interviewers } = buildSeedDataset(seedFixtures, { withConsolidated: false });
+const tmp = mkdtempSync(path.join(tmpdir(), 'rs-shots-'));
+const files: string[] = [];
+for (const who of interviewers) {
+  const ids = new Set(dataset.interviews.filter((iv) => iv.interviewerId === who.id).map((iv) => iv.id));
+  const part = { ...dataset, interviews: dataset.interviews.filter((iv) => ids.has(iv.id)), answers: dataset.answers.filter((a) => ids.has(a.interviewId)) };
+  const file = path.join(tmp, `readiness-${who.name.toLowerCase().replace(/ /g, '-')}.rsb`);
+  writeFileSync(file, await encodeBundle(part, { interviewer: who, deviceId: who.deviceId, appVersion: '0.1.0', kind: 'interviews' }));
+  files.push(file);
+}
+
+const bench = await startBrowserBench();
+const context = await bench.browser.newContext({ locale, viewport: { width: 1366, height: 860 }, deviceScaleFactor: 1 });
+const page = await context.newPage();
+const shot = async (name: string, fullPage = false) => {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, `${lang}-${name}.png`), fullPage });
+  console.log('wrote', `docs/screenshots/${lang}-${name}.png`);
+};
+
+await page.goto(bench.baseUrl);
+await shot('01-first-run');
+const inputs = page.locator('form input[type=text]');
+await inputs.nth(0).fill('Айгерім Сәрсенбаева');
+await inputs.nth(1).fill('ЭСКАТО ұлттық кеңесшілер тобы');
+await page.locator('form button[type=submit]').click();
+await page.getByTestId('home-import').click();
+const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);
+await chooser.setFiles(files);
+await page.getByTestId('import-review').waitFor();
+await shot('02-import-preview');
+await page.getByTestId('confirm-import').click();
+await page.locator('.interview-card').first().waitFor();
+await shot('03-interviews');
+await page.getByRole('tab').nth(1).click();
+await shot('04-stakeholders');
+await page.getByRole('tab').nth(0).click();
+await page.getByTestId('new-interview').click();
+await shot('05-new-interview');
+await page.keyboard.press('Escape');
+await page.locator('.interview-card button.primary').first().click();
+await page.locator('.question-card').first().waitFor();
+await page.getByTestId('jump-input').fill('A2.1.1');
+await page.getByTestId('jump-input').press('Enter');
+await page.waitForTimeout(400);
+await shot('06-wizard');
+await page.getByTestId('jump-input').fill('A2.1.4');
+await page.getByTestId('jump-input').press('Enter');
+await page.locator('[data-item-id="A2.1.4"] input[value="no"]').check();
+await page.waitForTimeout(300);
+await shot('07-wizard-skip-logic');
+await page.locator('.breadcrumbs .link-button').click();
+await page.getByRole('tab').nth(2).click();
+await shot('08-import-export', true);
+await page.getByRole('tab').nth(3).click();
+await page.locator('.question-review').waitFor();
+await page.locator('.question-link').nth(3).click();
+await shot('09-consolidation');
+await page.getByRole('tab').nth(4).click();
+await shot('10-report', true);
+await bench.close();

@@ -1,0 +1,125 @@
+/**
+ * What the bundle commands share: option parsing, reading and decoding files, and the
+ * wording of a file's one-line summary. Messages come from shared/bundle (English).
+ */
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { bundleErrorMessage, bundleWarningMessage, decodeBundle, LIMITS, type DecodeOk } from '../../shared/bundle';
+import type { Conflict } from '../../shared/merge';
+import type { Dataset } from '../../shared/model/types';
+import { CliError } from '../io';
+
+export interface ParsedArgs {
+  readonly files: string[];
+  readonly options: ReadonlyMap<string, string>;
+}
+
+/**
+ * Splits arguments into files and `--name value` options. `aliases` maps short forms
+ * ("-o") to long ones ("--output"). Unknown options and missing values are usage errors.
+ */
+export function parseArgs(args: readonly string[], known: readonly string[], aliases: Readonly<Record<string, string>> = {}): ParsedArgs {
+  const files: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i]!;
+    if (raw === '--') {
+      files.push(...args.slice(i + 1));
+      break;
+    }
+    if (!raw.startsWith('-') || raw === '-') {
+      files.push(raw);
+      continue;
+    }
+    const [flag, inline] = raw.startsWith('--') && raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
+    const name = aliases[flag] ?? flag;
+    if (name === '--passphrase') throw new CliError('a passphrase must not be typed on the command line; put it in an environment variable and use --passphrase-env VAR', 2);
+    if (!known.includes(name)) throw new CliError(`unknown option '${flag}'. Run with --help to see the options.`, 2);
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '') throw new CliError(`option '${flag}' needs a value`, 2);
+    options.set(name, value);
+  }
+  return { files, options };
+}
+
+/** The value of the environment variable an option names (for passphrases). */
+export function passphraseFromEnv(options: ReadonlyMap<string, string>, option: string): string | undefined {
+  const name = options.get(option);
+  if (name === undefined) return undefined;
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new CliError(`the environment variable ${name} (given with ${option}) is not set`, 2);
+  return value;
+}
+
+export type ReadResult = { readonly file: string; readonly ok: true; readonly bundle: DecodeOk } | { readonly file: string; readonly ok: false; readonly message: string };
+
+/** Reads and decodes one bundle file. Never throws for a bad or missing file. */
+export async function readBundleFile(file: string, passphrase: string | undefined): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { file, ok: false, message: `“${file}” is not a file.` };
+    if (info.size > LIMITS.fileBytes) {
+      return { file, ok: false, message: bundleErrorMessage('en', { code: 'tooLarge', params: { size: info.size, limit: LIMITS.fileBytes } }, file) };
+    }
+    bytes = new Uint8Array(await readFile(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+    return { file, ok: false, message: `“${file}” cannot be opened: ${why}.` };
+  }
+  const r = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
+  return r.ok ? { file, ok: true, bundle: r } : { file, ok: false, message: bundleErrorMessage('en', r.error, file) };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Aigerim Sarsenbayeva, 5 interviews, 431 answers" */
+export function bundleSummary(b: DecodeOk): string {
+  const c = b.manifest.counts;
+  const parts = [b.manifest.interviewer.name || 'unknown interviewer', plural(c.interviews, 'interview'), plural(c.answers, 'answer')];
+  if (c.consolidated > 0) parts.push(plural(c.consolidated, 'consolidated answer'));
+  if (b.encrypted) parts.push('encrypted');
+  return parts.join(', ');
+}
+
+export function warningLines(r: { file: string; bundle: DecodeOk }): string[] {
+  return r.bundle.warnings.map((w) => `    warning: ${bundleWarningMessage('en', w, r.file)}`);
+}
+
+export function datasetCounts(d: Dataset): string {
+  return [
+    plural(d.stakeholders.length, 'stakeholder'),
+    plural(d.interviews.length, 'interview'),
+    plural(d.answers.length, 'answer revision'),
+    plural(d.consolidated.length, 'consolidated answer revision'),
+  ].join(', ');
+}
+
+/** Writes a file whole or not at all (temporary file, then rename). */
+export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw new CliError(`cannot write “${path}”: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 1);
+  }
+}
+
+export async function appVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** One line per conflict: where, and whose versions compete. */
+export function conflictLines(d: Dataset, list: readonly Conflict[]): string[] {
+  const orgOf = new Map(d.interviews.map((i) => [i.id, i.organization]));
+  return list.map((c) => {
+    const where = c.kind === 'answer' ? `${orgOf.get(c.interviewId) ?? `interview ${c.interviewId}`} · ${c.questionId}` : `consolidated answer · ${c.questionId}`;
+    const who = c.heads.map((h) => `${h.byName || h.by} (${h.at.slice(0, 16).replace('T', ' ')})`).join(', ');
+    return `  ${where}: ${c.heads.length} versions — ${who}`;
+  });
+}

@@ -1,0 +1,110 @@
+/** `readiness report`: merge bundle files and write the Word report. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { bundleErrorMessage, decodeBundle } from '../../shared/bundle';
+import { mergeAll } from '../../shared/merge';
+import { buildReport } from '../../shared/report';
+import { isLang } from '../../shared/i18n';
+import type { Dataset } from '../../shared/model/types';
+import { CliError, type Command } from '../io';
+
+const USAGE = [
+  'Usage: readiness report FILE... --lang kk|ru|en -o OUT.docx [--individual] [--landscape] [--passphrase-env VAR]',
+  '',
+  'Reads the bundle files, merges them and writes the assessment report (.docx): cover,',
+  'contents, methodology, readiness summary, Annex I, Annex III with the agency forms and',
+  'Annex IV. Where the lead has not consolidated a question, the draft rule is used.',
+  '  --lang          language of the report (kk, ru or en)',
+  '  -o, --output    the .docx file to write',
+  '  --individual    add the internal annex with every stakeholder\'s own answers',
+  '  --landscape     lay the annexes out on landscape pages',
+  '  --date          date on the cover (YYYY-MM-DD; default today)',
+  '  --author NAME   a name for the cover (repeat for several; default the interviewers)',
+  '  --passphrase-env VAR  passphrase for encrypted bundles, from environment variable VAR',
+  '',
+  'Exit status: 0 if the report was written, 1 if a bundle is invalid, 2 for a usage error.',
+].join('\n');
+
+async function readBundles(files: readonly string[], passphrase: string | undefined): Promise<Dataset[]> {
+  const datasets: Dataset[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+      throw new CliError(`“${file}” cannot be opened: ${why}.`);
+    }
+    const result = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
+    if (!result.ok) throw new CliError(bundleErrorMessage('en', result.error, file).replace(/\s*\n\s*/g, ' '));
+    datasets.push(result.dataset);
+  }
+  return datasets;
+}
+
+export const reportCommand: Command = {
+  summary: 'merge bundle files and write the Word report (.docx)',
+  usage: USAGE,
+  async run(args, io) {
+    if (args.some((a) => a === '--passphrase' || a.startsWith('--passphrase='))) {
+      throw new CliError('a passphrase must not be typed on the command line; put it in an environment variable and use --passphrase-env VAR', 2);
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: {
+          lang: { type: 'string' },
+          output: { type: 'string', short: 'o' },
+          individual: { type: 'boolean', default: false },
+          landscape: { type: 'boolean', default: false },
+          date: { type: 'string' },
+          author: { type: 'string', multiple: true },
+          'passphrase-env': { type: 'string' },
+        },
+        strict: true,
+      });
+    } catch (err) {
+      throw new CliError(`${err instanceof Error ? err.message : String(err)}. See 'readiness report --help'.`, 2);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length === 0) throw new CliError("no bundle files given. See 'readiness report --help'.", 2);
+    if (values.lang === undefined) throw new CliError('--lang is required: kk, ru or en.', 2);
+    if (!isLang(values.lang)) throw new CliError(`unknown language '${values.lang}': use kk, ru or en.`, 2);
+    if (!values.output) throw new CliError('-o OUT.docx is required.', 2);
+    if (!/\.docx$/i.test(values.output)) throw new CliError(`the output file must end in .docx: ${values.output}`, 2);
+    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new CliError(`--date must be YYYY-MM-DD: ${values.date}`, 2);
+
+    let passphrase: string | undefined;
+    const passphraseVar = values['passphrase-env'];
+    if (passphraseVar !== undefined) {
+      passphrase = process.env[passphraseVar];
+      if (!passphrase) throw new CliError(`the environment variable ${passphraseVar} (given with --passphrase-env) is not set`, 2);
+    }
+    const datasets = await readBundles(positionals, passphrase);
+    const assessments = new Set(datasets.map((d) => d.assessment.id));
+    if (assessments.size > 1) throw new CliError('the bundles belong to different assessments; give the bundles of one assessment.');
+    const { dataset } = mergeAll(datasets);
+
+    const bytes = await buildReport(dataset, {
+      lang: values.lang,
+      individualResponses: values.individual,
+      landscapeAnnexes: values.landscape,
+      ...(values.date ? { date: values.date } : {}),
+      ...(values.author && values.author.length > 0 ? { authors: values.author } : {}),
+    });
+    try {
+      await writeFile(values.output, bytes);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new CliError(`${values.output}: cannot write the file${code ? ` (${code})` : ''}`);
+    }
+    io.stdout.write(
+      `${values.output}: report in ${values.lang} from ${positionals.length} bundle${positionals.length === 1 ? '' : 's'} ` +
+        `(${dataset.interviews.length} interviews, ${bytes.length.toLocaleString('en')} bytes)\n`,
+    );
+    return 0;
+  },
+};

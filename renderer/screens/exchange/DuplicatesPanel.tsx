@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { findDuplicateStakeholders } from '../../../shared/merge';
+import type { Assessment } from '../../../shared/model/types';
+import { db, repo } from '../../db';
+
+/** Probable duplicate stakeholders (different spellings of one person) for the lead to merge. */
+export function DuplicatesPanel({ assessment }: { assessment: Assessment }) {
+  const { t } = useTranslation();
+  const groups = useLiveQuery(async () => findDuplicateStakeholders(await db.stakeholders.where('assessmentId').equals(assessment.id).toArray()), [assessment.id]);
+  if (!groups) return null;
+  return (
+    <section className="card panel" aria-labelledby="duplicates-title">
+      <h2 id="duplicates-title">
+        {t('duplicates.title')} <span className="badge">{groups.length}</span>
+      </h2>
+      {groups.length === 0 ? (
+        <p className="muted">{t('duplicates.none')}</p>
+      ) : (
+        <ul className="plain-list" data-testid="duplicate-list">
+          {groups.map((g) => (
+            <li key={g.stakeholderIds.join()} className="duplicate-group">
+              <p className="muted">{t(`duplicates.reason.${g.reason}`)}</p>
+              <ul className="plain-list">
+                {g.stakeholders.map((s) => (
+                  <li key={s.id} className="duplicate-row">
+                    <span>
+                      {[s.honorific, s.name].filter(Boolean).join(' ')} — {s.organization}
+                      {s.position && <span className="muted"> · {s.position}</span>}
+                    </span>
+                    <button type="button" className="small" onClick={() => void repo.mergeStakeholders(s.id, g.stakeholderIds)}>
+                      {t('duplicates.keepThis')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

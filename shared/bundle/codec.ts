@@ -1,0 +1,310 @@
+/**
+ * Writing and reading bundle files. See docs/bundle-format.md for the format.
+ *
+ * The reader never throws for bad input: every problem is a BundleError. It checks, in
+ * order: size, a linear pre-scan (depth, forbidden keys, truncation), JSON, that it is a
+ * bundle at all, the format version, the manifest, catalogue compatibility, the payload
+ * checksum, the payload schema, consistency and unique ids. The payload checksum is
+ * computed over the payload's bytes in place (the writer puts them last, verbatim), and
+ * starts before JSON.parse so WebCrypto hashes while the main thread parses.
+ */
+import { CATALOGUE_HASH, CATALOGUE_VERSION, isCompatibleCatalogue } from '../checklist/catalogue';
+import type { Dataset } from '../model/types';
+import { base64Decode, base64Encode, base64EncodeInto, base64Length } from './base64';
+import { aesGcmDecrypt, aesGcmEncrypt, deriveKeys, randomBytes, randomUuid, sameBytes, sha256, sha256Concat, toHex } from './crypto';
+import { bundleError, type BundleError, type BundleWarning } from './errors';
+import { scanJson } from './scan';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  KDF_MAX_ITERATIONS,
+  KDF_MIN_ITERATIONS,
+  KDF_READ_MIN_ITERATIONS,
+  LIMITS,
+  type BundleKind,
+  type BundleManifest,
+  type EncryptionHeader,
+} from './schema';
+import { checkConsistency, checkWith, computeWarnings, datasetChecker, envelopeChecker, manifestChecker, migrateQuestions } from './validate';
+
+export interface DecodeOptions {
+  /** Used for encrypted bundles; ignored for plain ones. */
+  readonly passphrase?: string;
+  /** Recorded as `params.file` in an error, so a message can name the file. */
+  readonly fileName?: string;
+}
+
+export interface DecodeOk {
+  readonly ok: true;
+  readonly manifest: BundleManifest;
+  readonly dataset: Dataset;
+  readonly encrypted: boolean;
+  readonly warnings: readonly BundleWarning[];
+}
+export interface DecodeFailure {
+  readonly ok: false;
+  readonly error: BundleError;
+}
+export type DecodeResult = DecodeOk | DecodeFailure;
+
+/** Who exported the bundle and how; the rest of the manifest is computed. */
+export interface ManifestInfo {
+  readonly interviewer: { readonly id: string; readonly name: string; readonly organization: string };
+  readonly deviceId: string;
+  readonly appVersion: string;
+  readonly kind: BundleKind;
+  /** Defaults to now. */
+  readonly exportedAt?: string;
+  /** Defaults to a random UUID. */
+  readonly bundleId?: string;
+}
+
+export interface EncodeOptions {
+  /** Encrypts the bundle when given (must not be empty). */
+  readonly passphrase?: string;
+  /** PBKDF2 iterations; at least KDF_MIN_ITERATIONS (600,000) unless allowWeakKdfForTests. */
+  readonly kdfIterations?: number;
+  /** Tests and the fuzzer only: allows fewer iterations so they run fast. */
+  readonly allowWeakKdfForTests?: boolean;
+}
+
+/** Thrown by encodeBundle when the data cannot make a valid bundle (a programming error). */
+export class BundleEncodeError extends Error {
+  constructor(readonly error: BundleError) {
+    super(`cannot write bundle: ${error.code}${error.detail ? ` (${error.detail})` : ''}`);
+    this.name = 'BundleEncodeError';
+  }
+}
+
+const enc = new TextEncoder();
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+
+// ---- Writing -------------------------------------------------------------------------
+
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** The authenticated header of an encrypted bundle, serialised in a fixed member order. */
+function envelopeAad(h: EncryptionHeader): Uint8Array {
+  const header = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    encrypted: true,
+    encryption: { cipher: h.cipher, kdf: h.kdf, iterations: h.iterations, salt: h.salt, iv: h.iv, verifier: h.verifier },
+  };
+  return enc.encode(JSON.stringify(header));
+}
+
+export async function encodeBundle(dataset: Dataset, info: ManifestInfo, options: EncodeOptions = {}): Promise<Uint8Array> {
+  const datasets = datasetChecker();
+  // Keep only the fields the format defines, in schema order.
+  const payload = datasets.compiled.project(dataset);
+  const checked = checkWith(datasets, payload);
+  if (!checked.ok) throw new BundleEncodeError(checked.error);
+  const d = checked.value as Dataset;
+  const consistent = checkConsistency(undefined, d);
+  if (!consistent.ok) throw new BundleEncodeError(consistent.error);
+
+  const payloadBytes = enc.encode(JSON.stringify(d));
+  const manifest: BundleManifest = {
+    bundleId: info.bundleId ?? randomUuid(),
+    exportedAt: info.exportedAt ?? new Date().toISOString(),
+    interviewer: { id: info.interviewer.id, name: info.interviewer.name, organization: info.interviewer.organization },
+    deviceId: info.deviceId,
+    appVersion: info.appVersion,
+    catalogueVersion: CATALOGUE_VERSION,
+    catalogueHash: CATALOGUE_HASH,
+    kind: info.kind,
+    assessmentId: d.assessment.id,
+    counts: {
+      stakeholders: d.stakeholders.length,
+      interviews: d.interviews.length,
+      answers: d.answers.length,
+      consolidated: d.consolidated.length,
+    },
+    payloadSha256: toHex(await sha256(payloadBytes)),
+  };
+  const m = checkWith(manifestChecker(), manifest);
+  if (!m.ok) throw new BundleEncodeError(m.error);
+
+  // Payload last and verbatim: the reader hashes these exact bytes where they lie.
+  const head = enc.encode(
+    `{"format":${JSON.stringify(BUNDLE_FORMAT)},"formatVersion":${BUNDLE_FORMAT_VERSION},"manifest":${JSON.stringify(manifest)},"payload":`,
+  );
+  const plain = concat([head, payloadBytes, enc.encode('}\n')]);
+  if (options.passphrase === undefined) return checkSize(plain);
+  return checkSize(await encrypt(plain, options));
+}
+
+function checkSize(bytes: Uint8Array): Uint8Array {
+  if (bytes.length > LIMITS.fileBytes) throw new BundleEncodeError(bundleError('tooLarge', undefined, { size: bytes.length, limit: LIMITS.fileBytes }));
+  return bytes;
+}
+
+async function encrypt(plain: Uint8Array, options: EncodeOptions): Promise<Uint8Array> {
+  const passphrase = options.passphrase ?? '';
+  if (passphrase === '') throw new RangeError('encodeBundle: the passphrase must not be empty');
+  const iterations = options.kdfIterations ?? KDF_MIN_ITERATIONS;
+  const floor = options.allowWeakKdfForTests ? KDF_READ_MIN_ITERATIONS : KDF_MIN_ITERATIONS;
+  if (!Number.isInteger(iterations) || iterations < floor || iterations > KDF_MAX_ITERATIONS)
+    throw new RangeError(`encodeBundle: PBKDF2 iterations must be an integer from ${floor} to ${KDF_MAX_ITERATIONS}`);
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const { key, verifier } = await deriveKeys(passphrase, salt, iterations);
+  const header: EncryptionHeader = {
+    cipher: 'AES-256-GCM',
+    kdf: 'PBKDF2-SHA-256',
+    iterations,
+    salt: base64Encode(salt),
+    iv: base64Encode(iv),
+    verifier: base64Encode(verifier),
+  };
+  const aad = envelopeAad(header);
+  const ciphertext = await aesGcmEncrypt(key, iv, aad, plain);
+  const sum = toHex(await sha256Concat([aad, ciphertext]));
+  // The envelope is the authenticated header plus the checksum and the ciphertext.
+  const head = enc.encode(`${new TextDecoder().decode(aad).slice(0, -1)},"sha256":"${sum}","ciphertext":"`);
+  const out = new Uint8Array(head.length + base64Length(ciphertext.length) + 3);
+  out.set(head, 0);
+  const o = base64EncodeInto(ciphertext, out, head.length);
+  out.set([0x22, 0x7d, 0x0a], o); // "}\n
+  return out;
+}
+
+// ---- Reading -------------------------------------------------------------------------
+
+export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodeResult> {
+  let result: DecodeResult;
+  try {
+    result = await decode(bytes, options, false);
+  } catch (err) {
+    result = fail(bundleError('internal', err instanceof Error ? err.message : String(err)));
+  }
+  if (!result.ok && options.fileName !== undefined) {
+    return fail({ ...result.error, params: { ...result.error.params, file: options.fileName } });
+  }
+  return result;
+}
+
+function fail(error: BundleError): DecodeFailure {
+  return { ok: false, error };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const PLAIN_MEMBERS = ['format', 'formatVersion', 'manifest', 'payload'];
+
+async function decode(bytes: Uint8Array, options: DecodeOptions, inner: boolean): Promise<DecodeResult> {
+  if (!(bytes instanceof Uint8Array)) return fail(bundleError('internal', 'decodeBundle expects a Uint8Array'));
+  if (bytes.length === 0) return fail(bundleError('empty'));
+  if (bytes.length > LIMITS.fileBytes) return fail(bundleError('tooLarge', undefined, { size: bytes.length, limit: LIMITS.fileBytes }));
+
+  const scan = scanJson(bytes, LIMITS.depth);
+  switch (scan.kind) {
+    case 'empty':
+      return fail(bundleError('empty'));
+    case 'tooDeep':
+      return fail(bundleError('tooDeep', `nested more than ${scan.limit} levels`, { limit: scan.limit }));
+    case 'forbiddenKey':
+      return fail(bundleError('forbiddenKey', `a member named "${scan.key}"`, { key: scan.key }));
+    case 'unterminated':
+      return fail(bundleError('truncated'));
+    case 'garbage':
+      return fail(bundleError('notJson', `unexpected byte at offset ${scan.position}`));
+  }
+
+  // Hash the payload bytes while the main thread decodes and parses.
+  const payloadRange = scan.members.get('payload');
+  const payloadHash = payloadRange ? sha256(bytes.subarray(payloadRange.start, payloadRange.end)) : undefined;
+  payloadHash?.catch(() => undefined);
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(utf8Fatal.decode(bytes));
+  } catch (err) {
+    return fail(bundleError('notJson', err instanceof TypeError ? 'not UTF-8 text' : err instanceof Error ? err.message : undefined));
+  }
+
+  if (!isPlainObject(parsed) || parsed.format !== BUNDLE_FORMAT) return fail(bundleError('foreign'));
+  const version = parsed.formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION)
+    return fail(bundleError('futureVersion', `format version ${version}`, { version, supported: BUNDLE_FORMAT_VERSION }));
+  if (version !== BUNDLE_FORMAT_VERSION) return fail(bundleError('schema', `formatVersion: expected ${BUNDLE_FORMAT_VERSION}`));
+  if (scan.duplicateMember !== undefined) return fail(bundleError('schema', `${scan.duplicateMember}: appears more than once`));
+
+  if ('encrypted' in parsed || 'ciphertext' in parsed) {
+    if (inner) return fail(bundleError('schema', 'an encrypted bundle inside an encrypted bundle'));
+    return decrypt(parsed, options);
+  }
+  return decodePlain(parsed, payloadHash);
+}
+
+async function decodePlain(parsed: Record<string, unknown>, payloadHash: Promise<Uint8Array> | undefined): Promise<DecodeResult> {
+  for (const k of Object.keys(parsed)) if (!PLAIN_MEMBERS.includes(k)) return fail(bundleError('schema', `${k}: unexpected field`));
+  for (const k of PLAIN_MEMBERS) if (!(k in parsed)) return fail(bundleError('schema', `${k}: required field is missing`));
+
+  const m = checkWith(manifestChecker(), parsed.manifest);
+  if (!m.ok) return fail(m.error);
+  const manifest = m.value;
+  if (!isCompatibleCatalogue(manifest.catalogueVersion))
+    return fail(
+      bundleError('incompatibleCatalogue', `catalogue ${manifest.catalogueVersion}, this app has ${CATALOGUE_VERSION}`, {
+        version: manifest.catalogueVersion,
+        current: CATALOGUE_VERSION,
+      }),
+    );
+
+  const warnings: BundleWarning[] = [];
+  const digest = payloadHash ? toHex(await payloadHash) : '';
+  if (digest !== manifest.payloadSha256) {
+    // Not the bytes the writer hashed. If only the layout changed (someone re-indented the
+    // file), the compact re-serialisation still matches; say so but accept it.
+    const compact = toHex(await sha256(enc.encode(JSON.stringify(parsed.payload))));
+    if (compact !== manifest.payloadSha256) return fail(bundleError('checksumMismatch'));
+    warnings.push({ code: 'reformatted' });
+  }
+
+  const p = checkWith(datasetChecker(), parsed.payload);
+  if (!p.ok) return fail(p.error);
+  const { dataset, migrated } = migrateQuestions(p.value as Dataset, manifest.catalogueVersion);
+  const consistent = checkConsistency(manifest, dataset);
+  if (!consistent.ok) return fail(consistent.error);
+  warnings.push(...computeWarnings(manifest, consistent.facts, migrated));
+  return { ok: true, manifest, dataset, encrypted: false, warnings };
+}
+
+async function decrypt(parsed: Record<string, unknown>, options: DecodeOptions): Promise<DecodeResult> {
+  const e = checkWith(envelopeChecker(), parsed);
+  if (!e.ok) return fail(e.error);
+  const envelope = e.value;
+  const header = envelope.encryption;
+  const salt = base64Decode(header.salt);
+  const iv = base64Decode(header.iv);
+  const verifier = base64Decode(header.verifier);
+  if (!salt || salt.length !== 16) return fail(bundleError('schema', 'encryption.salt: expected 16 bytes in base64'));
+  if (!iv || iv.length !== 12) return fail(bundleError('schema', 'encryption.iv: expected 12 bytes in base64'));
+  if (!verifier || verifier.length !== 32) return fail(bundleError('schema', 'encryption.verifier: expected 32 bytes in base64'));
+  const ciphertext = base64Decode(envelope.ciphertext);
+  if (!ciphertext || ciphertext.length < 16) return fail(bundleError('schema', 'ciphertext: not valid base64'));
+
+  const aad = envelopeAad(header);
+  if (toHex(await sha256Concat([aad, ciphertext])) !== envelope.sha256) return fail(bundleError('tampered'));
+  if (options.passphrase === undefined || options.passphrase === '') return fail(bundleError('passphraseRequired'));
+
+  const keys = await deriveKeys(options.passphrase, salt, header.iterations);
+  if (!sameBytes(keys.verifier, verifier)) return fail(bundleError('wrongPassphrase'));
+  const plain = await aesGcmDecrypt(keys.key, iv, aad, ciphertext);
+  if (!plain) return fail(bundleError('tampered'));
+
+  const inner = await decode(plain, options, true);
+  return inner.ok ? { ...inner, encrypted: true } : inner;
+}

@@ -1,0 +1,374 @@
+/**
+ * The draft consolidated answer: what the lead starts from when several stakeholders
+ * answered one question. Pure; the rule is documented in docs/consolidation.md.
+ *
+ * Rule, in short:
+ * - status / yes-no: the most frequent of Yes, Partially, No. "Don't know" and "Not
+ *   applicable" only count when nobody said anything else. Ties go to the more cautious
+ *   answer (No < Partially < Yes). An interview where skip logic made the question not
+ *   applicable counts as "Not applicable", so all-not-applicable gives N/A.
+ * - band: the most frequent; ties go to the most cautious (Low < Medium < High).
+ * - single select / date: the most frequent; ties go to the less advanced option (the
+ *   later date).
+ * - multi select: the union of the chosen options ("Don't know" only if nothing else).
+ * - percentage: the median (the mean of the two middle values for an even count).
+ * - texts (elaboration, response, further info, documents, timeline): every distinct
+ *   contribution once, attributed to its organisation ("Org: text"), in interview date
+ *   order. Comparison ignores case and whitespace; a paragraph already contained in
+ *   another kept contribution is dropped (so is a contribution left with nothing).
+ *   Texts in different languages are kept as given.
+ */
+import type { AnswerField } from '../checklist/types';
+import { getItem } from '../checklist/catalogue';
+import type { Relevance } from '../checklist/relevance';
+import type { AnswerValue, ConsolidatedValue, Interview, Stakeholder } from '../model/types';
+
+/** One interview's say on a question. */
+export interface Contribution {
+  readonly interview: Interview;
+  /** The people of that interview. */
+  readonly stakeholders: readonly Stakeholder[];
+  /** The slot's current (head) revision value; empty ({}) when the interview did not answer. */
+  readonly value: AnswerValue;
+  /** Relevance of the question given that interview's own answers. */
+  readonly relevance: Relevance;
+  /** Values of the slot's other heads when it is in conflict: their texts are kept, they do not vote. */
+  readonly alternatives?: readonly AnswerValue[];
+}
+
+/** Who said what, for the consolidation screen. */
+export interface DraftTally {
+  /** A status/option token, "number:<n>", "date:<yyyy-mm>", or "notApplicable" (skip logic). */
+  readonly token: string;
+  readonly count: number;
+  /** Organisations (one entry per interview), in interview date order. */
+  readonly organizations: readonly string[];
+}
+
+export interface DraftSummary {
+  /** Interviews that contributed (answered or were skipped by skip logic). */
+  readonly contributions: number;
+  /** Of those, how many had the question not applicable by skip logic and gave no answer. */
+  readonly notApplicable: number;
+  /** Contributions whose slot has conflicting heads. */
+  readonly conflicts: number;
+  /** Structured answers, most frequent first. */
+  readonly tallies: readonly DraftTally[];
+  /** Contributions with some text (elaboration, response, further info, timeline …). */
+  readonly withText: number;
+  /** Contributions whose texts were dropped entirely as already contained in another one. */
+  readonly duplicates: number;
+}
+
+export interface Draft {
+  readonly questionId: string;
+  readonly value: ConsolidatedValue;
+  readonly summary: DraftSummary;
+}
+
+/** Status tokens that vote, most cautious first. */
+const STATUS_ORDER = ['no', 'partial', 'yes'] as const;
+const BAND_ORDER = ['low', 'medium', 'high'] as const;
+/** Tokens that only count when nothing else was said. */
+const WEAK = new Set(['dontKnow', 'na']);
+/**
+ * How advanced a select option is (lower = more cautious) for ties. Options not listed
+ * keep their catalogue order.
+ */
+const OPTION_RANK: Readonly<Record<string, number>> = {
+  no: 1,
+  notImplemented: 1,
+  notConducted: 1,
+  notConnected: 1,
+  partial: 2,
+  partially: 2,
+  ongoing: 2,
+  yes: 3,
+  fully: 3,
+  completed: 3,
+};
+
+type TextField = Extract<AnswerField, 'elaboration' | 'response' | 'furtherInfo' | 'timeline'> | 'documents';
+const TEXT_FIELDS: readonly TextField[] = ['elaboration', 'response', 'furtherInfo', 'documents', 'timeline'];
+
+/** Interview date order: date, then organisation, then id (stable on every machine). */
+export function byInterviewDate(a: Interview, b: Interview): number {
+  if (a.date !== b.date) {
+    if (!a.date) return 1;
+    if (!b.date) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  if (a.organization !== b.organization) return a.organization < b.organization ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The name a contribution is attributed to. */
+export function attributionOf(c: { interview: Interview; stakeholders: readonly Stakeholder[] }): string {
+  const org = c.interview.organization.trim() || c.stakeholders[0]?.organization.trim() || '';
+  if (org) return org;
+  const names = c.stakeholders.map((s) => s.name.trim()).filter(Boolean);
+  return names.length > 0 ? names.join(', ') : c.interview.interviewerName;
+}
+
+// ---- Text comparison ----------------------------------------------------------------
+
+/** Comparable form of a text: NFC, lower case, one space for any whitespace, no list marker or end punctuation. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:[-•–—*]\s+)/, '')
+    .replace(/[\s.;,:!]+$/, '')
+    .trim();
+}
+
+function paragraphsOf(text: string | undefined): string[] {
+  if (!text) return [];
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether `needle` occurs in `haystack` as whole words (both already normalised). */
+export function containsWords(haystack: string, needle: string): boolean {
+  if (needle === '') return true;
+  let from = 0;
+  for (;;) {
+    const at = haystack.indexOf(needle, from);
+    if (at < 0) return false;
+    const before = at > 0 ? haystack[at - 1]! : '';
+    const after = haystack[at + needle.length] ?? '';
+    const startsWord = WORD_CHAR.test(needle[0]!);
+    const endsWord = WORD_CHAR.test(needle[needle.length - 1]!);
+    if ((!startsWord || !WORD_CHAR.test(before)) && (!endsWord || !WORD_CHAR.test(after))) return true;
+    from = at + 1;
+  }
+}
+
+interface TextSource {
+  /** Position in date order. */
+  readonly order: number;
+  readonly label: string;
+  readonly paragraphs: readonly string[];
+}
+
+interface MergedText {
+  /** The attributed text, paragraphs separated by "\n"; '' when nothing is left. */
+  readonly text: string;
+  /** Sources that kept at least one paragraph. */
+  readonly kept: ReadonlySet<number>;
+}
+
+/**
+ * Merges texts: each distinct contribution once, attributed, in date order. Longer
+ * contributions are examined first, so a short one repeating part of a long one is the
+ * one that goes; of two equal ones the earlier stays.
+ */
+export function mergeTexts(sources: readonly TextSource[], attribute = true): MergedText {
+  const candidates = sources
+    .map((s) => ({ ...s, norm: s.paragraphs.map(normalizeText) }))
+    .filter((s) => s.norm.some((n) => n !== ''));
+  const examine = [...candidates].sort((a, b) => {
+    const la = a.norm.join(' ').length;
+    const lb = b.norm.join(' ').length;
+    return la !== lb ? lb - la : a.order - b.order;
+  });
+  const accepted: string[] = [];
+  const keptParagraphs = new Map<number, string[]>();
+  const seenWhole = new Set<string>();
+  for (const c of examine) {
+    const whole = c.norm.filter((n) => n !== '').join('\n');
+    if (seenWhole.has(whole)) continue;
+    const keep: string[] = [];
+    c.paragraphs.forEach((p, i) => {
+      const n = c.norm[i]!;
+      if (n === '') return;
+      if (accepted.some((a) => containsWords(a, n))) return;
+      keep.push(p);
+    });
+    seenWhole.add(whole);
+    if (keep.length === 0) continue;
+    keptParagraphs.set(c.order, keep);
+    accepted.push(keep.map(normalizeText).join('\n'));
+  }
+  const out: string[] = [];
+  for (const s of [...candidates].sort((a, b) => a.order - b.order)) {
+    const keep = keptParagraphs.get(s.order);
+    if (!keep) continue;
+    if (!attribute) {
+      out.push(...keep);
+      continue;
+    }
+    const first = keep[0]!;
+    // A list item keeps its marker at the start of its line: the attribution goes above it.
+    if (/^[-•]\s/.test(first)) out.push(`${s.label}:`, ...keep);
+    else out.push(`${s.label}: ${first}`, ...keep.slice(1));
+  }
+  return { text: out.join('\n'), kept: new Set(keptParagraphs.keys()) };
+}
+
+// ---- Votes ----------------------------------------------------------------------------
+
+function mostFrequent(counts: Map<string, number>, caution: (token: string) => number): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [token, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && caution(token) < caution(best))) {
+      best = token;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function rankIn(order: readonly string[]) {
+  return (token: string) => {
+    const i = order.indexOf(token);
+    return i < 0 ? order.length : i;
+  };
+}
+
+/** The median of numbers; the mean of the two middle values for an even count. */
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const m = s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return Math.round(m * 100) / 100;
+}
+
+function hasText(v: AnswerValue): boolean {
+  return [v.elaboration, v.response, v.furtherInfo, v.timeline, v.documents, v.other].some((t) => !!t && t.trim() !== '');
+}
+
+function hasStructured(v: AnswerValue): boolean {
+  return !!v.choice || (!!v.choices && v.choices.length > 0) || typeof v.number === 'number' || !!v.date;
+}
+
+/**
+ * Drafts the consolidated answer of one question from the interviews' contributions.
+ * The result is a `draft` review-state value the lead edits and saves as a revision.
+ */
+export function draftConsolidated(questionId: string, contributions: readonly Contribution[]): Draft {
+  const item = getItem(questionId);
+  const kind = item?.kind ?? 'text';
+  const ordered = [...contributions].sort((a, b) => byInterviewDate(a.interview, b.interview));
+  const labels = ordered.map(attributionOf);
+
+  // Who said what.
+  const tallies = new Map<string, string[]>();
+  const tally = (token: string, org: string) => {
+    const list = tallies.get(token);
+    if (list) list.push(org);
+    else tallies.set(token, [org]);
+  };
+  let notApplicable = 0;
+  ordered.forEach((c, i) => {
+    const v = c.value;
+    const label = labels[i]!;
+    if (!hasStructured(v) && !hasText(v)) {
+      if (!c.relevance.relevant) {
+        notApplicable++;
+        tally('notApplicable', label);
+      }
+      return;
+    }
+    if (v.choice) tally(v.choice, label);
+    for (const ch of v.choices ?? []) tally(ch, label);
+    if (typeof v.number === 'number') tally(`number:${v.number}`, label);
+    if (v.date) tally(`date:${v.date}`, label);
+  });
+
+  const value: { -readonly [K in keyof ConsolidatedValue]: ConsolidatedValue[K] } = { review: 'draft' };
+
+  // Structured part.
+  if (kind === 'status' || kind === 'yesNo' || kind === 'band' || kind === 'singleSelect') {
+    const strong = new Map<string, number>();
+    const weak = new Map<string, number>();
+    for (const c of ordered) {
+      const choice = c.value.choice;
+      if (choice) {
+        const bucket = WEAK.has(choice) ? weak : strong;
+        bucket.set(choice, (bucket.get(choice) ?? 0) + 1);
+      } else if (!c.relevance.relevant && !hasText(c.value)) {
+        weak.set('na', (weak.get('na') ?? 0) + 1);
+      }
+    }
+    let caution: (t: string) => number;
+    if (kind === 'status' || kind === 'yesNo') caution = rankIn(STATUS_ORDER);
+    else if (kind === 'band') caution = rankIn(BAND_ORDER);
+    else {
+      const options = item?.options ?? [];
+      caution = (t) => (OPTION_RANK[t] ?? 10) * 1000 + (options.indexOf(t) < 0 ? 999 : options.indexOf(t));
+    }
+    const chosen = strong.size > 0 ? mostFrequent(strong, caution) : mostFrequent(weak, rankIn(['dontKnow', 'na']));
+    if (chosen) value.choice = chosen;
+  } else if (kind === 'multiSelect') {
+    const chosen = new Set<string>();
+    for (const c of ordered) for (const ch of c.value.choices ?? []) chosen.add(ch);
+    if (chosen.size > 1) chosen.delete('dontKnow');
+    const options = item?.options ?? [];
+    const list = [...chosen].sort((a, b) => {
+      const ia = options.indexOf(a);
+      const ib = options.indexOf(b);
+      return (ia < 0 ? options.length : ia) - (ib < 0 ? options.length : ib);
+    });
+    if (list.length > 0) value.choices = list;
+    else if (ordered.length > 0 && ordered.every((c) => !c.relevance.relevant && !hasStructured(c.value) && !hasText(c.value))) {
+      value.choice = 'na';
+    }
+  } else if (kind === 'percentage') {
+    const m = median(ordered.map((c) => c.value.number).filter((n): n is number => typeof n === 'number' && Number.isFinite(n)));
+    if (m !== undefined) value.number = m;
+  } else if (kind === 'date') {
+    const counts = new Map<string, number>();
+    for (const c of ordered) if (c.value.date) counts.set(c.value.date, (counts.get(c.value.date) ?? 0) + 1);
+    // Ties: the later date is the cautious one.
+    const d = mostFrequent(counts, (t) => -Number(t.replace(/\D/g, '') || 0));
+    if (d) value.date = d;
+  }
+
+  // "Please specify" texts: distinct, in date order.
+  const others = mergeTexts(
+    ordered.map((c, i) => ({ order: i, label: labels[i]!, paragraphs: [c.value.other ?? ''] })),
+    false,
+  );
+  if (others.text) value.other = others.text.split('\n').join('; ');
+
+  // Texts.
+  const keptAny = new Set<number>();
+  const withTextSet = new Set<number>();
+  for (const field of TEXT_FIELDS) {
+    const sources = ordered.map((c, i) => {
+      const texts = [c.value[field], ...(c.alternatives ?? []).map((a) => a[field])];
+      const paragraphs = texts.flatMap((t) => paragraphsOf(t));
+      if (paragraphs.length > 0) withTextSet.add(i);
+      return { order: i, label: labels[i]!, paragraphs };
+    });
+    const merged = mergeTexts(sources);
+    for (const k of merged.kept) keptAny.add(k);
+    if (merged.text) value[field] = merged.text;
+  }
+
+  const tallyList: DraftTally[] = [...tallies.entries()]
+    .map(([token, organizations]) => ({ token, count: organizations.length, organizations }))
+    .sort((a, b) => b.count - a.count || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
+
+  return {
+    questionId,
+    value,
+    summary: {
+      contributions: ordered.length,
+      notApplicable,
+      conflicts: ordered.filter((c) => (c.alternatives?.length ?? 0) > 0).length,
+      tallies: tallyList,
+      withText: withTextSet.size,
+      duplicates: [...withTextSet].filter((i) => !keptAny.has(i)).length,
+    },
+  };
+}

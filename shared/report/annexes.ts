@@ -1,0 +1,259 @@
+/**
+ * Annex I (stakeholders interviewed), Annex III (technical checklist with its appendix
+ * form) and Annex IV (legal checklist), in the shape of the published report.
+ */
+import { Paragraph } from 'docx';
+import { checklistTexts, displayNumber, getItem, itemsOf, itemTexts, type CatalogueItem } from '../checklist/catalogue';
+import { isAnswered } from '../checklist/answerLabels';
+import type { Relevance } from '../checklist/relevance';
+import type { AnswerValue, Interview, Stakeholder } from '../model/types';
+import { tokenLabel } from '../checklist/answerLabels';
+import { fill } from './strings';
+import { GROUP_FILL, STYLE, columns, para, run, table, textCell, textParagraphs, type CellSpec, type RowSpec } from './kit';
+import { answerText, blankReason, isBlank, reportValue, timelineText, type ReportValue } from './format';
+import { bulletList, heading, introParagraphs, type Block, type ReportContext } from './context';
+
+const RELEVANT: Relevance = { relevant: true };
+
+// ---- Annex I ---------------------------------------------------------------------------
+
+/** The people interviewed, grouped by organisation in the order they were recorded. */
+export function interviewedStakeholders(ctx: ReportContext): Array<{ organization: string; people: Stakeholder[] }> {
+  const met = new Set(ctx.dataset.interviews.flatMap((iv) => iv.stakeholderIds));
+  const people = ctx.dataset.stakeholders.filter((s) => met.has(s.id));
+  const list = people.length > 0 ? people : [...ctx.dataset.stakeholders];
+  const groups = new Map<string, Stakeholder[]>();
+  for (const s of list) {
+    const key = s.organization.trim();
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
+  }
+  return [...groups.entries()].map(([organization, people]) => ({ organization, people }));
+}
+
+export function personName(s: Stakeholder): string {
+  return [s.honorific.trim(), s.name.trim()].filter(Boolean).join(' ');
+}
+
+export function annexI(ctx: ReportContext, first: boolean): Block[] {
+  const A = ctx.S.annex1;
+  const groups = interviewedStakeholders(ctx);
+  const out: Block[] = [heading(1, A.heading, { pageBreakBefore: !first })];
+  if (groups.length === 0) return [...out, para(A.none)];
+  const widths = columns(ctx.annex.textWidth, [36, 26, 38]);
+  const rows: RowSpec[] = [];
+  for (const g of groups) {
+    g.people.forEach((p, i) => {
+      const cells: CellSpec[] = [];
+      if (i === 0) cells.push(textCell(g.organization || ctx.S.answer.empty, { rowSpan: g.people.length }));
+      cells.push(textCell(personName(p) || ctx.S.answer.empty), textCell(p.position || ctx.S.answer.empty));
+      rows.push({ cells, cantSplit: true, startColumn: i === 0 ? 0 : 1 });
+    });
+  }
+  out.push(table(widths, [A.organization, A.name, A.position], rows));
+  return out;
+}
+
+// ---- Shared pieces ---------------------------------------------------------------------
+
+function children(item: CatalogueItem): CatalogueItem[] {
+  return item.children.map((id) => getItem(id)).filter((c): c is CatalogueItem => !!c);
+}
+
+/** The question column: text, instruction, options of a multi-select, note. */
+function questionCell(ctx: ReportContext, item: CatalogueItem): CellSpec {
+  const t = itemTexts(ctx.lang, item.id);
+  const out: Paragraph[] = [...textParagraphs(t.text ?? t.title ?? '')];
+  if (t.instruction) out.push(...textParagraphs(t.instruction, STYLE.cell, { italics: true }));
+  if (item.kind === 'multiSelect' && item.options) {
+    for (const o of item.options) {
+      const label = tokenLabel(ctx.lang, item.id, o);
+      out.push(...textParagraphs(/^[ivxl]+$/.test(o) ? `(${o}) ${label}` : `• ${label}`));
+    }
+  }
+  if (t.note) out.push(...textParagraphs(t.note, STYLE.cell, { italics: true }));
+  return { children: out };
+}
+
+function finalOf(ctx: ReportContext, id: string): { value: ReportValue | undefined; relevance: Relevance } {
+  return { value: reportValue(ctx.final.answers.get(id)?.value), relevance: ctx.final.relevance.get(id) ?? RELEVANT };
+}
+
+/** Answer cells: the answer (and timeline column), or the reason spanning them. */
+function answerCells(ctx: ReportContext, item: CatalogueItem, withTimeline: boolean): CellSpec[] {
+  const { value, relevance } = finalOf(ctx, item.id);
+  if (isBlank(ctx.lang, item, value, relevance)) {
+    return [textCell(blankReason(ctx.lang, relevance), { italics: true, ...(withTimeline ? { span: 2 } : {}) })];
+  }
+  const text = answerText(ctx.lang, item, value, !withTimeline) || ctx.S.answer.empty;
+  const cells = [textCell(text)];
+  if (withTimeline) cells.push(textCell(timelineText(ctx.lang, value)));
+  return cells;
+}
+
+/** Table rows for the items under a section: headings as full-width rows, questions as rows. */
+function checklistRows(ctx: ReportContext, section: CatalogueItem, nCols: number, withTimeline: boolean): RowSpec[] {
+  const rows: RowSpec[] = [];
+  const walk = (item: CatalogueItem) => {
+    const t = itemTexts(ctx.lang, item.id);
+    if (item.role === 'section') return;
+    if (t.intro && t.intro.length > 0) {
+      rows.push({ cells: [{ children: t.intro.flatMap((p) => textParagraphs(p, STYLE.cell, { italics: true })), span: nCols }] });
+    }
+    if (item.role === 'heading') {
+      rows.push({ cantSplit: true, cells: [textCell(`${displayNumber(item.id)} ${t.title ?? ''}`, { bold: true, span: nCols, fill: GROUP_FILL })] });
+    } else if (item.role === 'lead-in') {
+      rows.push({ cells: [textCell(displayNumber(item.id), { bold: true }), textCell(t.text ?? t.title ?? '', { bold: true, span: nCols - 1 })] });
+    } else {
+      rows.push({ cells: [textCell(displayNumber(item.id)), questionCell(ctx, item), ...answerCells(ctx, item, withTimeline)] });
+    }
+    for (const c of children(item)) walk(c);
+  };
+  for (const c of children(section)) walk(c);
+  return rows;
+}
+
+function sectionTitle(item: CatalogueItem, title: string): string {
+  // "A. …", "A1. …" (technical and top levels), "I.A …" (legal sections) as in the published annexes.
+  const dot = item.checklist === 'technical' || item.depth === 0;
+  return `${item.id}${dot ? '.' : ''} ${title}`;
+}
+
+// ---- Annex III -------------------------------------------------------------------------
+
+export function annexIII(ctx: ReportContext): Block[] {
+  const { S, lang } = ctx;
+  const A = S.annex3;
+  const tx = checklistTexts(lang, 'technical');
+  const out: Block[] = [heading(1, fill(A.heading, { title: tx.checklist.title, country: ctx.country }), { pageBreakBefore: true })];
+  if (tx.checklist.intro.length > 0) {
+    out.push(heading(2, A.scope), ...introParagraphs(tx.checklist.intro, undefined));
+  }
+  const widths = columns(ctx.annex.textWidth, [11, 29, 44, 16]);
+  const headers = [A.no, A.questions, A.elaboration, A.timeline];
+  for (const top of itemsOf('technical').filter((i) => i.depth === 0)) {
+    const t = itemTexts(lang, top.id);
+    out.push(heading(2, sectionTitle(top, t.title ?? '')), ...introParagraphs(t.intro, t.footnotes));
+    const direct = checklistRows(ctx, top, 4, true);
+    if (direct.length > 0) out.push(table(widths, headers, direct));
+    for (const section of children(top).filter((c) => c.role === 'section')) {
+      const st = itemTexts(lang, section.id);
+      out.push(heading(3, sectionTitle(section, st.title ?? '')), ...introParagraphs(st.intro, st.footnotes));
+      out.push(table(widths, headers, checklistRows(ctx, section, 4, true)));
+    }
+  }
+  out.push(...appendixForms(ctx));
+  return out;
+}
+
+// ---- Appendix form ---------------------------------------------------------------------
+
+const TICKED = '☒';
+const UNTICKED = '☐';
+
+function formLabel(ctx: ReportContext, item: CatalogueItem): string {
+  const t = itemTexts(ctx.lang, item.id);
+  const n = displayNumber(item.id);
+  const text = t.text ?? t.title ?? '';
+  return n ? `${n}${n.endsWith('.') ? '' : '.'} ${text}` : text;
+}
+
+function formContent(ctx: ReportContext, interview: Interview, item: CatalogueItem, value: AnswerValue | undefined, relevance: Relevance): Paragraph[] {
+  const { lang, S } = ctx;
+  const answered = isAnswered(value);
+  const out: Paragraph[] = [];
+  const reason = () => textParagraphs(blankReason(lang, relevance), STYLE.cell, { italics: true });
+  if (item.id === 'APP.agency') {
+    const name = value?.response?.trim() || value?.elaboration?.trim() || interview.organization;
+    return textParagraphs(name || S.answer.empty);
+  }
+  switch (item.kind) {
+    case 'singleSelect':
+    case 'multiSelect': {
+      const chosen = new Set(item.kind === 'singleSelect' ? (value?.choice ? [value.choice] : []) : (value?.choices ?? []));
+      const boxes = (item.options ?? []).map((o) => `${chosen.has(o) ? TICKED : UNTICKED} ${tokenLabel(lang, item.id, o)}`);
+      if (item.kind === 'singleSelect') out.push(para(boxes.join('    '), { style: STYLE.cell }));
+      else out.push(...boxes.map((b) => para(b, { style: STYLE.cell })));
+      if (value?.other?.trim()) out.push(...textParagraphs(`${S.answer.other}: ${value.other.trim()}`));
+      if (!answered) out.push(...reason());
+      return out;
+    }
+    case 'date':
+      if (value?.date) return textParagraphs(value.date);
+      return [para(`${S.annex3.yearMonth}: ${S.answer.empty}`, { style: STYLE.cell }), ...reason()];
+    default: {
+      const text = value?.response?.trim() || value?.elaboration?.trim() || '';
+      return text ? textParagraphs(text) : reason();
+    }
+  }
+}
+
+function lastDescendant(item: CatalogueItem): CatalogueItem {
+  const kids = children(item);
+  return kids.length === 0 ? item : lastDescendant(kids[kids.length - 1]!);
+}
+
+function appendixForm(ctx: ReportContext, interview: Interview): Block[] {
+  const { S, index } = ctx;
+  const relevance = index.interviewRelevance(interview.id);
+  const items = itemsOf('appendix').filter((i) => i.role === 'question');
+  const furtherAfter = new Map<string, CatalogueItem>();
+  for (const i of items) if (i.fields?.includes('furtherInfo')) furtherAfter.set(lastDescendant(i).id, i);
+  const rows: RowSpec[] = [];
+  for (const item of items) {
+    const value = index.answerState(interview.id, item.id).head?.value;
+    const rel = relevance.get(item.id) ?? RELEVANT;
+    const note = itemTexts(ctx.lang, item.id).note;
+    const label = [...textParagraphs(formLabel(ctx, item)), ...(note ? textParagraphs(note, STYLE.cell, { italics: true }) : [])];
+    rows.push({ cantSplit: true, cells: [{ children: label }, { children: formContent(ctx, interview, item, value, rel) }] });
+    const owner = furtherAfter.get(item.id);
+    if (owner) {
+      const info = index.answerState(interview.id, owner.id).head?.value?.furtherInfo?.trim();
+      rows.push({ cantSplit: true, cells: [textCell(S.annex3.furtherInfo, { italics: true }), textCell(info || S.answer.empty)] });
+    }
+  }
+  const widths = columns(ctx.annex.textWidth, [40, 60]);
+  const title = interview.organization || S.answer.empty;
+  return [heading(3, title), table(widths, [title], rows)];
+}
+
+export function appendixForms(ctx: ReportContext): Block[] {
+  const A = ctx.S.annex3;
+  const title = checklistTexts(ctx.lang, 'appendix').checklist.title;
+  const out: Block[] = [heading(2, fill(A.appendixHeading, { title }))];
+  const interviews = ctx.index.interviews.filter((iv) => iv.parts.includes('appendix'));
+  if (interviews.length === 0) return [...out, para(A.appendixNone)];
+  for (const iv of interviews) out.push(...appendixForm(ctx, iv));
+  return out;
+}
+
+// ---- Annex IV --------------------------------------------------------------------------
+
+export function annexIV(ctx: ReportContext): Block[] {
+  const { S, lang } = ctx;
+  const A = S.annex4;
+  const tx = checklistTexts(lang, 'legal');
+  const out: Block[] = [heading(1, fill(A.heading, { title: tx.checklist.title, country: ctx.country }), { pageBreakBefore: true })];
+  if (tx.checklist.intro.length > 0) out.push(heading(2, S.annex3.scope), ...introParagraphs(tx.checklist.intro, undefined));
+  const widths = columns(ctx.annex.textWidth, [11, 32, 57]);
+  const headers = [A.no, A.questions, A.response];
+  for (const part of itemsOf('legal').filter((i) => i.depth === 0)) {
+    const t = itemTexts(lang, part.id);
+    out.push(heading(2, sectionTitle(part, t.title ?? '')), ...introParagraphs(t.intro, t.footnotes));
+    if (t.provisions && t.provisions.length > 0) {
+      out.push(new Paragraph({ style: STYLE.intro, keepNext: true, children: [run(A.provisions, { bold: true })] }), ...bulletList(t.provisions));
+    }
+    const direct = checklistRows(ctx, part, 3, false);
+    if (direct.length > 0) out.push(table(widths, headers, direct));
+    for (const section of children(part).filter((c) => c.role === 'section')) {
+      const st = itemTexts(lang, section.id);
+      out.push(heading(3, sectionTitle(section, st.title ?? '')), ...introParagraphs(st.intro, st.footnotes));
+      if (st.provisions && st.provisions.length > 0) {
+        out.push(new Paragraph({ style: STYLE.intro, keepNext: true, children: [run(A.provisions, { bold: true })] }), ...bulletList(st.provisions));
+      }
+      out.push(table(widths, headers, checklistRows(ctx, section, 3, false)));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * Import into IndexedDB in Chromium (issue: response bundles): 20 bundles holding 1,000
+ * interviews × ~170 answers, and a realistic assessment (60 interviews). Compares the app's
+ * import (check + plan + one-transaction write) with the floor measured in the same run.
+ */
+import { build } from 'vite';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { encodeBundle } from '../../shared/bundle';
+import { syntheticBundles } from './synthetic-bundles';
+
+interface Row {
+  name: string;
+  value: string;
+  goal?: string;
+}
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.rsb': 'application/json' };
+
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  return new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+        const index = path.join(root, 'index.html');
+        res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(index));
+        return;
+      }
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    });
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` }));
+  });
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+export async function importChromiumBenchmark(): Promise<Row[]> {
+  const out = mkdtempSync(path.join(tmpdir(), 'rs-import-bench-'));
+  await build({
+    configFile: false,
+    root: path.resolve('tests/bench/import-page'),
+    logLevel: 'error',
+    build: { outDir: out, emptyOutDir: false, target: 'es2022' },
+  });
+  const scenarios: Array<{ label: string; bundles: number; perBundle: number; goal: string }> = [
+    { label: 'realistic: 3 bundles, 60 interviews', bundles: 3, perBundle: 20, goal: '≤ 1 s' },
+    { label: '20 bundles, 1,000 interviews', bundles: 20, perBundle: 50, goal: '≤ 1.5× floor' },
+  ];
+  const { server, url } = await serve(out);
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--js-flags=--max-old-space-size=8192'],
+  });
+  const rows: Row[] = [];
+  try {
+    for (const s of scenarios) {
+      const names: string[] = [];
+      for (const [i, b] of syntheticBundles(s.bundles, s.perBundle).entries()) {
+        const bytes = await encodeBundle(b.dataset, { interviewer: b.interviewer, deviceId: b.interviewer.deviceId, appVersion: 'bench', kind: 'interviews' });
+        const name = `${s.bundles}-${i}.rsb`;
+        writeFileSync(path.join(out, name), bytes);
+        names.push(name);
+      }
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'loaded');
+      const r = await page.evaluate(
+        (urls) => (window as unknown as { runImportBench: (u: string[]) => Promise<{ bytes: number; floor: { ms: number; parseMs: number; peak: number }; app: { ms: number; checkMs: number; planMs: number; writeMs: number; peak: number; answers: number } }> }).runImportBench(urls),
+        names.map((n) => url + n),
+      );
+      await page.close();
+      rows.push(
+        { name: `${s.label}: ${r.app.answers.toLocaleString('en')} answers, ${mb(r.bytes)}`, value: `app ${(r.app.ms / 1000).toFixed(2)} s (check ${(r.app.checkMs / 1000).toFixed(2)}, plan ${(r.app.planMs / 1000).toFixed(2)}, write ${(r.app.writeMs / 1000).toFixed(2)})`, goal: s.goal },
+        { name: `${s.label}: floor (JSON.parse ${(r.floor.parseMs / 1000).toFixed(2)} s + one bulkPut)`, value: `${(r.floor.ms / 1000).toFixed(2)} s → ratio ${(r.app.ms / r.floor.ms).toFixed(2)}×` },
+        { name: `${s.label}: peak JS heap app / floor`, value: `${mb(r.app.peak)} / ${mb(r.floor.peak)}` },
+      );
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return rows;
+}

@@ -1,0 +1,81 @@
+/**
+ * The import benchmark page: the app's own import path (renderer/db/exchange) against the
+ * floor (JSON.parse of the same bytes + one Dexie bulkPut of the same records in one
+ * transaction), in a real Chromium with real IndexedDB. Built by tests/bench/import-chromium.ts.
+ */
+import Dexie from 'dexie';
+import { ReadinessDb } from '../../../renderer/db/schema';
+import { createRepo } from '../../../renderer/db/repo';
+import { applyPlan, checkFiles, incoming, planFor } from '../../../renderer/db/exchange';
+
+interface Perf {
+  memory?: { usedJSHeapSize: number };
+}
+
+function heapSampler() {
+  let peak = 0;
+  const sample = () => {
+    const used = (performance as unknown as Perf).memory?.usedJSHeapSize ?? 0;
+    if (used > peak) peak = used;
+  };
+  const timer = setInterval(sample, 20);
+  sample();
+  return () => {
+    sample();
+    clearInterval(timer);
+    return peak;
+  };
+}
+
+async function fetchAll(urls: string[]): Promise<Array<{ name: string; bytes: Uint8Array }>> {
+  return Promise.all(urls.map(async (u) => ({ name: u.split('/').pop()!, bytes: new Uint8Array(await (await fetch(u)).arrayBuffer()) })));
+}
+
+async function floor(files: Array<{ bytes: Uint8Array }>) {
+  const stop = heapSampler();
+  const t0 = performance.now();
+  const decoder = new TextDecoder();
+  const docs = files.map((f) => JSON.parse(decoder.decode(f.bytes)) as { payload: Record<string, unknown[]> & { assessment: unknown } });
+  const tParsed = performance.now();
+  const db = new Dexie(`floor-${Math.random()}`, { chromeTransactionDurability: 'strict' });
+  db.version(1).stores({ assessments: 'id', stakeholders: 'id', interviews: 'id', answers: 'id', consolidated: 'id' });
+  await db.open();
+  await db.transaction('rw', ['assessments', 'stakeholders', 'interviews', 'answers', 'consolidated'], async () => {
+    await db.table('assessments').bulkPut(docs.map((d) => d.payload.assessment));
+    for (const t of ['stakeholders', 'interviews', 'answers', 'consolidated']) await db.table(t).bulkPut(docs.flatMap((d) => d.payload[t] ?? []));
+  });
+  const t1 = performance.now();
+  const peak = stop();
+  db.close();
+  await Dexie.delete(db.name);
+  return { ms: t1 - t0, parseMs: tParsed - t0, peak };
+}
+
+async function app(files: Array<{ name: string; bytes: Uint8Array }>) {
+  const db = new ReadinessDb(`app-${Math.random()}`);
+  const repo = createRepo(db);
+  const stop = heapSampler();
+  const t0 = performance.now();
+  const checked = await checkFiles(files);
+  const tChecked = performance.now();
+  const valid = incoming(checked);
+  if (valid.length !== files.length) throw new Error('a synthetic bundle did not validate');
+  const plan = await planFor(repo, undefined, valid);
+  const tPlanned = performance.now();
+  await applyPlan(repo, plan);
+  const t1 = performance.now();
+  const peak = stop();
+  const answers = await db.answers.count();
+  db.close();
+  await db.delete();
+  return { ms: t1 - t0, checkMs: tChecked - t0, planMs: tPlanned - tChecked, writeMs: t1 - tPlanned, peak, answers };
+}
+
+(window as unknown as { runImportBench: unknown }).runImportBench = async (urls: string[]) => {
+  const files = await fetchAll(urls);
+  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+  const f = await floor(files);
+  const a = await app(files);
+  return { bytes, floor: f, app: a };
+};
+document.getElementById('status')!.textContent = 'loaded';

@@ -1,0 +1,148 @@
+/**
+ * Interview wizard figures (issue: interview wizard):
+ *  - opening an interview with every part selected shows the first question (goal ≤ 300 ms);
+ *  - typing a 5,000-character elaboration: longest main-thread task (goal ≤ 50 ms), via the
+ *    Long Tasks API;
+ *  - keystroke to persisted in IndexedDB (goal ≤ 1 s).
+ */
+import type { Page } from '@playwright/test';
+import { startBrowserBench } from './browser';
+
+interface Row {
+  name: string;
+  value: string;
+  goal?: string;
+}
+
+const ORG = 'State Revenue Committee';
+
+async function setUp(page: Page, baseUrl: string): Promise<string> {
+  await page.goto(baseUrl);
+  const inputs = page.locator('form input[type=text]');
+  await inputs.nth(0).fill('Bench Interviewer');
+  await inputs.nth(1).fill('ESCAP');
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('new-assessment').click();
+  await page.locator('dialog input[type=text]').first().fill('Kazakhstan');
+  await page.locator('dialog button[type=submit]').click();
+  await page.getByTestId('paste-stakeholders').click();
+  await page.locator('dialog textarea').fill(`${ORG}\tMr. Tanatar Sergaziyev\tChief expert\n\tMs. Gulsara Kappasova\tChief expert, Legal Department`);
+  await page.locator('dialog button.primary').click();
+  await page.getByRole('tab').first().click();
+  await page.getByTestId('new-interview').click();
+  const boxes = page.locator('dialog .checkbox-grid input[type=checkbox]');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await page.locator('dialog button[type=submit]').click();
+  await page.locator('.question-card').first().waitFor();
+  return page.url();
+}
+
+/** Time from a fresh page load of the interview URL to the first question on screen. */
+async function coldOpen(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('.question-card').first().waitFor();
+  return page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
+}
+
+/** Time from clicking "Continue" in the interview list to the first question on screen. */
+async function warmOpen(page: Page, url: string): Promise<number> {
+  await page.goto(url.replace(/\/i\/.*$/, '/interviews'));
+  await page.locator('.interview-card button.primary').waitFor();
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (document.querySelector('.question-card')) {
+            obs.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+        (document.querySelector('.interview-card button.primary') as HTMLButtonElement).click();
+      }),
+  );
+}
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]! };
+}
+
+export async function wizardBenchmark(): Promise<Row[]> {
+  const bench = await startBrowserBench();
+  try {
+    const context = await bench.browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
+    // tsx (esbuild) names functions with a __name helper that page.evaluate code must find.
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    const page = await context.newPage();
+    const url = await setUp(page, bench.baseUrl);
+    const items = await page.evaluate(() => document.querySelectorAll('.tree-item').length);
+
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) cold.push(await coldOpen(page, url));
+    for (let i = 0; i < 5; i++) warm.push(await warmOpen(page, url));
+
+    // Typing a 5,000-character elaboration with long-task observation.
+    await page.goto(url);
+    const textarea = page.locator('[data-item-id="A1.1"] textarea').first();
+    await textarea.click();
+    await page.waitForTimeout(1500); // let start-up work (service worker, first paint) settle
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: number[] }).longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const sentence = 'Таможенная декларация подается в электронном виде через ИС «ASTANA-1», документы прикладываются сканами. ';
+    const text = sentence.repeat(Math.ceil(5000 / sentence.length)).slice(0, 5000);
+    const typeStart = Date.now();
+    await page.keyboard.type(text);
+    const typeSeconds = (Date.now() - typeStart) / 1000;
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+    // Keystroke to persisted: type a marker, then poll IndexedDB until the answer holds it.
+    const persist: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const marker = ` ⟨${i}-${Date.now()}⟩`;
+      await page.keyboard.type(marker);
+      const ms = await page.evaluate(
+        (m) =>
+          new Promise<number>((resolve) => {
+            const t0 = performance.now();
+            const poll = () => {
+              const req = indexedDB.open('readiness-studio');
+              req.onsuccess = () => {
+                const db = req.result;
+                const get = db.transaction('answers').objectStore('answers').getAll();
+                get.onsuccess = () => {
+                  db.close();
+                  const found = (get.result as Array<{ value: { elaboration?: string } }>).some((a) => a.value.elaboration?.endsWith(m));
+                  if (found) resolve(performance.now() - t0);
+                  else setTimeout(poll, 10);
+                };
+              };
+            };
+            poll();
+          }),
+        marker,
+      );
+      persist.push(ms);
+    }
+
+    const c = stats(cold);
+    const w = stats(warm);
+    const p = stats(persist);
+    return [
+      { name: `sections in the interview (all parts)`, value: String(items) },
+      { name: 'open interview from the list → first question (median / max of 5)', value: `${w.median.toFixed(0)} / ${w.max.toFixed(0)} ms`, goal: '≤ 300 ms' },
+      { name: 'cold page load of the interview → first question (median / max of 5)', value: `${c.median.toFixed(0)} / ${c.max.toFixed(0)} ms`, goal: '≤ 300 ms' },
+      { name: `typing 5,000 chars (${(5000 / typeSeconds).toFixed(0)} chars/s): longest main-thread task`, value: longTasks.length ? `${Math.max(...longTasks).toFixed(0)} ms (${longTasks.length} tasks > 50 ms)` : 'none > 50 ms', goal: '≤ 50 ms' },
+      { name: 'last keystroke → in IndexedDB (median / max of 5)', value: `${p.median.toFixed(0)} / ${p.max.toFixed(0)} ms`, goal: '≤ 1000 ms' },
+    ];
+  } finally {
+    await bench.close();
+  }
+}

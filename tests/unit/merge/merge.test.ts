@@ -1,0 +1,249 @@
+/** The merge laws (fast-check) and the merge rules on concrete cases. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalDataset, canonicalJson, mergeAll, mergeDatasets } from '../../../shared/merge';
+import type { AnswerRevision, Assessment, ConsolidatedRevision, Dataset, Interview, Stakeholder } from '../../../shared/model/types';
+
+// Small pools, so that ids collide often, including with different content.
+const times = fc.constantFrom('2021-10-01T08:00:00.000Z', '2021-10-02T08:00:00.000Z', '2021-10-03T08:00:00.000Z');
+const texts = fc.constantFrom('', 'Yes, since 2019.', 'Partly', 'Нет', 'Иә');
+
+const assessment: fc.Arbitrary<Assessment> = fc.record({
+  id: fc.constantFrom('A', 'B'),
+  country: fc.constantFrom('Kazakhstan', 'Kyrgyzstan'),
+  title: texts,
+  periodStart: fc.constant(''),
+  periodEnd: fc.constant(''),
+  reportLanguages: fc.constantFrom(['en'], ['en', 'ru', 'kk']),
+  catalogueVersion: fc.constant('1.0.0'),
+  createdAt: times,
+  updatedAt: times,
+});
+
+const stakeholder: fc.Arbitrary<Stakeholder> = fc.record({
+  id: fc.constantFrom('s1', 's2', 's3'),
+  assessmentId: fc.constant('A'),
+  organization: fc.constantFrom('Ministry of Trade', 'Kazpost JSC'),
+  honorific: fc.constantFrom('', 'Mr.'),
+  name: texts,
+  position: texts,
+  sector: fc.constantFrom('government', 'private'),
+  contacts: fc.constant(''),
+  notes: texts,
+  createdAt: times,
+  updatedAt: times,
+  updatedBy: fc.constantFrom('u1', 'u2'),
+});
+
+const interview: fc.Arbitrary<Interview> = fc.record({
+  id: fc.constantFrom('i1', 'i2', 'i3'),
+  assessmentId: fc.constant('A'),
+  stakeholderIds: fc.subarray(['s1', 's2', 's3']),
+  organization: fc.constantFrom('Ministry of Trade', 'Kazpost JSC'),
+  date: fc.constantFrom('', '2021-10-04'),
+  place: texts,
+  language: fc.constantFrom('en', 'ru', 'kk'),
+  parts: fc.subarray(['techA', 'techB', 'legalI'] as const),
+  status: fc.constantFrom('draft', 'completed'),
+  interviewerId: fc.constantFrom('u1', 'u2'),
+  interviewerName: fc.constantFrom('Aigerim', 'Dmitry'),
+  deviceId: fc.constantFrom('d1', 'd2'),
+  createdAt: times,
+  updatedAt: times,
+});
+
+const revisionIds = ['r1', 'r2', 'r3', 'r4', 'r5'];
+const answer: fc.Arbitrary<AnswerRevision> = fc.record({
+  id: fc.constantFrom(...revisionIds),
+  assessmentId: fc.constant('A'),
+  interviewId: fc.constantFrom('i1', 'i2'),
+  questionId: fc.constantFrom('A1.1', 'A1.2', 'Z9.9'),
+  value: fc.record({ choice: fc.constantFrom('yes', 'no', 'partial'), elaboration: texts }, { requiredKeys: ['choice'] }),
+  at: times,
+  by: fc.constantFrom('u1', 'u2'),
+  byName: fc.constantFrom('Aigerim', 'Dmitry'),
+  deviceId: fc.constantFrom('d1', 'd2'),
+  parents: fc.subarray(revisionIds, { maxLength: 2 }),
+});
+
+const consolidated: fc.Arbitrary<ConsolidatedRevision> = fc.record({
+  id: fc.constantFrom('c1', 'c2', 'c3'),
+  assessmentId: fc.constant('A'),
+  questionId: fc.constantFrom('A1.1', 'A1.2'),
+  value: fc.record({ choice: fc.constantFrom('yes', 'no'), review: fc.constantFrom('draft', 'reviewed') }),
+  at: times,
+  by: fc.constant('u1'),
+  byName: fc.constant('Lead'),
+  deviceId: fc.constant('d1'),
+  parents: fc.subarray(['c1', 'c2', 'c3'], { maxLength: 2 }),
+});
+
+const dataset: fc.Arbitrary<Dataset> = fc.record({
+  assessment,
+  stakeholders: fc.array(stakeholder, { maxLength: 4 }),
+  interviews: fc.array(interview, { maxLength: 4 }),
+  answers: fc.array(answer, { maxLength: 8 }),
+  consolidated: fc.array(consolidated, { maxLength: 4 }),
+});
+
+const canon = (d: Dataset) => canonicalJson(canonicalDataset(d));
+const RUNS = { numRuns: 400 };
+
+describe('merge laws (property tests)', () => {
+  it('is commutative', () => {
+    fc.assert(
+      fc.property(dataset, dataset, (a, b) => {
+        expect(canon(mergeDatasets(a, b))).toBe(canon(mergeDatasets(b, a)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('is associative', () => {
+    fc.assert(
+      fc.property(dataset, dataset, dataset, (a, b, c) => {
+        expect(canon(mergeDatasets(mergeDatasets(a, b), c))).toBe(canon(mergeDatasets(a, mergeDatasets(b, c))));
+      }),
+      RUNS,
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(dataset, dataset, (a, b) => {
+        const m = mergeDatasets(a, b);
+        expect(canon(mergeDatasets(m, m))).toBe(canon(m));
+        expect(canon(mergeDatasets(m, a))).toBe(canon(m));
+        expect(canon(mergeDatasets(a, a))).toBe(canon(mergeAll([a]).dataset));
+      }),
+      RUNS,
+    );
+  });
+
+  it('mergeAll equals folding mergeDatasets, in any order', () => {
+    fc.assert(
+      fc.property(fc.array(dataset, { minLength: 1, maxLength: 5 }), (list) => {
+        const folded = list.slice(1).reduce(mergeDatasets, mergeAll([list[0]!]).dataset);
+        expect(canon(mergeAll(list).dataset)).toBe(canon(folded));
+        expect(canon(mergeAll([...list].reverse()).dataset)).toBe(canon(folded));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('only grows the revision set, and keeps only revisions it was given', () => {
+    fc.assert(
+      fc.property(dataset, dataset, (a, b) => {
+        const m = mergeDatasets(a, b);
+        for (const k of ['answers', 'consolidated'] as const) {
+          const ids = new Set(m[k].map((r) => r.id));
+          for (const r of [...a[k], ...b[k]]) expect(ids.has(r.id)).toBe(true);
+          expect(ids.size).toBe(m[k].length);
+          const given = new Set([...a[k], ...b[k]].map(canonicalJson));
+          for (const r of m[k]) expect(given.has(canonicalJson(r))).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps the newest version of every entity', () => {
+    fc.assert(
+      fc.property(dataset, dataset, (a, b) => {
+        const m = mergeDatasets(a, b);
+        for (const k of ['stakeholders', 'interviews'] as const) {
+          for (const r of m[k]) {
+            const newest = [...a[k], ...b[k]].filter((x) => x.id === r.id).reduce((t, x) => (x.updatedAt > t ? x.updatedAt : t), '');
+            expect(r.updatedAt).toBe(newest);
+          }
+        }
+        expect(m.assessment.updatedAt >= a.assessment.updatedAt && m.assessment.updatedAt >= b.assessment.updatedAt).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('merge rules', () => {
+  const base: Dataset = {
+    assessment: {
+      id: 'A',
+      country: 'Kazakhstan',
+      title: 'T',
+      periodStart: '',
+      periodEnd: '',
+      reportLanguages: ['en'],
+      catalogueVersion: '1.0.0',
+      createdAt: '2021-10-01T08:00:00.000Z',
+      updatedAt: '2021-10-01T08:00:00.000Z',
+    },
+    stakeholders: [],
+    interviews: [],
+    answers: [],
+    consolidated: [],
+  };
+  const rev = (id: string, elaboration: string, parents: string[] = []): AnswerRevision => ({
+    id,
+    assessmentId: 'A',
+    interviewId: 'i1',
+    questionId: 'A1.1',
+    value: { choice: 'yes', elaboration },
+    at: '2021-10-04T10:00:00.000Z',
+    by: 'u1',
+    byName: 'Aigerim',
+    deviceId: 'd1',
+    parents,
+  });
+
+  it('keeps one version of a revision id seen with two contents, the same everywhere, and reports it', () => {
+    const a = { ...base, answers: [rev('r1', 'first')] };
+    const b = { ...base, answers: [rev('r1', 'second')] };
+    const ab = mergeAll([a, b]);
+    const ba = mergeAll([b, a]);
+    expect(ab.dataset.answers).toEqual(ba.dataset.answers);
+    expect(ab.dataset.answers).toHaveLength(1);
+    expect(ab.anomalies).toEqual([{ kind: 'revisionContentDiffers', collection: 'answers', id: 'r1' }]);
+    expect(ba.anomalies).toEqual(ab.anomalies);
+  });
+
+  it('treats the same content with members in another order as identical', () => {
+    const r = rev('r1', 'x');
+    const reordered = Object.fromEntries(Object.entries(r).reverse()) as unknown as AnswerRevision;
+    const m = mergeAll([{ ...base, answers: [r] }, { ...base, answers: [reordered] }]);
+    expect(m.anomalies).toEqual([]);
+    expect(m.dataset.answers).toHaveLength(1);
+  });
+
+  it('never merges interviews of different interviewers, even of the same organisation on the same day', () => {
+    const iv = (id: string, interviewerId: string): Interview => ({
+      id,
+      assessmentId: 'A',
+      stakeholderIds: [],
+      organization: 'Kazpost JSC',
+      date: '2021-10-04',
+      place: '',
+      language: 'ru',
+      parts: ['techA'],
+      status: 'completed',
+      interviewerId,
+      interviewerName: interviewerId,
+      deviceId: interviewerId,
+      createdAt: '2021-10-04T09:00:00.000Z',
+      updatedAt: '2021-10-04T09:00:00.000Z',
+    });
+    const m = mergeDatasets({ ...base, interviews: [iv('i1', 'u1')] }, { ...base, interviews: [iv('i2', 'u2')] });
+    expect(m.interviews.map((i) => i.id)).toEqual(['i1', 'i2']);
+  });
+
+  it('breaks an updatedAt tie by content, reporting it', () => {
+    const a = { ...base, assessment: { ...base.assessment, title: 'Alpha' } };
+    const b = { ...base, assessment: { ...base.assessment, title: 'Beta' } };
+    const ab = mergeAll([a, b]);
+    expect(ab.dataset.assessment.title).toBe(mergeAll([b, a]).dataset.assessment.title);
+    expect(ab.anomalies).toEqual([{ kind: 'entityTie', collection: 'assessment', id: 'A' }]);
+  });
+
+  it('needs at least one dataset', () => {
+    expect(() => mergeAll([])).toThrow(RangeError);
+  });
+});
