@@ -57,12 +57,27 @@ await page.getByRole('tab').nth(0).click();
 await page.getByTestId('new-interview').click();
 await shot('05-new-interview');
 await page.keyboard.press('Escape');
-await page.locator('.interview-card button.primary').first().click();
+// A fresh interview held in the screenshot language, so the questions appear in it.
+await page.getByTestId('new-interview').click();
+await page.locator('dialog select').last().selectOption(lang);
+await page.locator('dialog button[type=submit]').click();
 await page.locator('.question-card').first().waitFor();
+const sample = {
+  kk: ['2018 жылы Сауданы жеңілдету жөніндегі ұлттық комитет құрылды; оның жұмыс органы — Сауда және интеграция министрлігі.', '2019 жылдың желтоқсанынан бастап «ASTANA-1» АЖ жұмыс істейді: кедендік декларация электрондық түрде беріледі.'],
+  ru: ['В 2018 году создан Национальный комитет по упрощению процедур торговли; его рабочий орган — Министерство торговли и интеграции.', 'С декабря 2019 года работает ИС «ASTANA-1»: таможенная декларация подается в электронном виде.'],
+  en: ['In 2018 a National Committee on Trade Facilitation was created; its working body is the Ministry of Trade and Integration.', 'Since December 2019 IS "ASTANA-1" has been operating: customs declarations are submitted electronically.'],
+}[lang];
+await page.locator('[data-item-id="A1.1"] input[value="partial"]').check();
+await page.locator('[data-item-id="A1.1"] textarea').first().fill(sample[0]!);
 await page.getByTestId('jump-input').fill('A2.1.1');
 await page.getByTestId('jump-input').press('Enter');
-await page.waitForTimeout(400);
+await page.locator('[data-item-id="A2.1.1"] input[value="yes"]').check();
+await page.locator('[data-item-id="A2.1.1"] textarea').first().fill(sample[1]!);
+await page.getByTestId('second-language').selectOption(lang === 'en' ? 'ru' : 'en');
+await page.locator('[data-item-id="A2.1.1"]').scrollIntoViewIfNeeded();
+await page.waitForTimeout(800);
 await shot('06-wizard');
+await page.getByTestId('second-language').selectOption('');
 await page.getByTestId('jump-input').fill('A2.1.4');
 await page.getByTestId('jump-input').press('Enter');
 await page.locator('[data-item-id="A2.1.4"] input[value="no"]').check();
@@ -73,7 +88,7 @@ await page.getByRole('tab').nth(2).click();
 await shot('08-import-export', true);
 await page.getByRole('tab').nth(3).click();
 await page.locator('.question-review').waitFor();
-await page.locator('.question-link').nth(3).click();
+await page.locator('.question-link').nth(7).click();
 await shot('09-consolidation');
 await page.getByRole('tab').nth(4).click();
 await shot('10-report', true);

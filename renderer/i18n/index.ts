@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { detectLanguage, isLang, LANGUAGES, type Lang } from '../../shared/i18n';
+import { formatDate as formatCalendarDate } from '../../shared/report/strings';
 
 const STORAGE_KEY = 'readiness.uiLanguage';
 
@@ -61,18 +62,21 @@ export function initI18n(): typeof i18next {
   return i18next;
 }
 
-/** Intl formatting in the UI language (dates and numbers are never formatted by hand). */
+/**
+ * Dates use the same month names as the report (Kazakh ICU data in browsers prints
+ * "2021 M10 1"); times and numbers use Intl.
+ */
 export function formatDate(lang: string, isoDate: string): string {
   if (!isoDate) return '';
-  const d = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00` : isoDate);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium' }).format(d);
+  return formatCalendarDate(isLang(lang) ? lang : 'en', isoDate.slice(0, 10));
 }
 
 export function formatDateTime(lang: string, iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const time = new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return `${formatDate(lang, local)}, ${time}`;
 }
 
 export function formatNumber(lang: string, n: number, options?: Intl.NumberFormatOptions): string {

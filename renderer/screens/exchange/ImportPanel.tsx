@@ -8,6 +8,7 @@ import type { Assessment } from '../../../shared/model/types';
 import { repo } from '../../db';
 import { applyPlan, checkFiles, incoming, planFor, type CheckedFile } from '../../db/exchange';
 import { getBridge } from '../../platform';
+import { formatDateTime } from '../../i18n';
 import { useRouter } from '../../state/router';
 
 type Stage =
@@ -183,7 +184,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
                     <p className="muted">
                       {t('exchange.fromWhom', { name: f.result.manifest.interviewer.name, organization: f.result.manifest.interviewer.organization })} ·{' '}
                       {f.result.encrypted ? `${t('exchange.encrypted')} · ` : ''}
-                      {new Date(f.result.manifest.exportedAt).toLocaleString(i18n.language)}
+                      {formatDateTime(i18n.language, f.result.manifest.exportedAt)}
                     </p>
                   )}
                   {f.result.ok && f.result.warnings.map((w, i) => (
