@@ -37,3 +37,18 @@ test('an unknown browser locale falls back to English', async ({ browser }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await context.close();
 });
+
+test('after the first load the web app works with no network', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.goto('./');
+  // The service worker has precached the app shell.
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('.brand-tagline')).toHaveText('Оценка готовности к трансграничной безбумажной торговле');
+  const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'));
+  expect(manifest).toBeTruthy();
+  await context.close();
+});
