@@ -3,7 +3,7 @@
  * persisted data. Every write that must be atomic is one transaction. Clock and id
  * generator are injectable so tests are deterministic.
  */
-import Dexie from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { current, heads, planEdit } from '../../shared/answers/revisions';
 import { CATALOGUE_VERSION } from '../../shared/checklist/catalogue';
 import type { Lang } from '../../shared/i18n';
@@ -75,6 +75,32 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
 
   async function metaGet<T>(key: string): Promise<T | undefined> {
     return (await db.meta.get(key))?.value as T | undefined;
+  }
+
+  /**
+   * The one way a revision is written (interview answers and consolidated answers alike):
+   * planEdit decides between editing the head in place and a child of all heads.
+   */
+  async function saveRevision<R extends StoredAnswer | StoredConsolidated>(
+    table: EntityTable<R, 'id'>,
+    slotRevisions: () => Promise<R[]>,
+    fields: Omit<R, 'id' | 'at' | 'by' | 'byName' | 'deviceId' | 'parents' | 'sealed'>,
+    who: Interviewer,
+  ): Promise<R> {
+    return db.transaction('rw', table, async () => {
+      const revisions = await slotRevisions();
+      const sealed = new Set(revisions.filter((r) => r.sealed === 1).map((r) => r.id));
+      const plan = planEdit(revisions, (id) => sealed.has(id), who.deviceId);
+      const at = now();
+      const record = (
+        plan.kind === 'update'
+          ? { ...plan.revision, value: fields.value, at }
+          : { ...fields, id: newId(), at, by: who.id, byName: who.name, deviceId: who.deviceId, parents: plan.parents, sealed: 0 }
+      ) as R;
+      // Dexie cannot resolve its insert type for a type parameter; record is a full R.
+      await table.put(record as never);
+      return record;
+    });
   }
 
   const repo = {
@@ -239,35 +265,8 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
      * this device; otherwise a child revision of all current heads (which also resolves a
      * conflict). One transaction, so concurrent saves of the same slot cannot fork it.
      */
-    async saveAnswer(
-      slot: { assessmentId: Id; interviewId: Id; questionId: string },
-      value: AnswerValue,
-      who: Interviewer,
-    ): Promise<StoredAnswer> {
-      return db.transaction('rw', db.answers, async () => {
-        const revisions = await db.answers.where('[interviewId+questionId]').equals([slot.interviewId, slot.questionId]).toArray();
-        const sealed = new Set(revisions.filter((r) => r.sealed === 1).map((r) => r.id));
-        const plan = planEdit(revisions, (id) => sealed.has(id), who.deviceId);
-        const at = now();
-        const record: StoredAnswer =
-          plan.kind === 'update'
-            ? { ...plan.revision, value, at }
-            : {
-                id: newId(),
-                assessmentId: slot.assessmentId,
-                interviewId: slot.interviewId,
-                questionId: slot.questionId,
-                value,
-                at,
-                by: who.id,
-                byName: who.name,
-                deviceId: who.deviceId,
-                parents: plan.parents,
-                sealed: 0,
-              };
-        await db.answers.put(record);
-        return record;
-      });
+    async saveAnswer(slot: { assessmentId: Id; interviewId: Id; questionId: string }, value: AnswerValue, who: Interviewer): Promise<StoredAnswer> {
+      return saveRevision(db.answers, () => db.answers.where('[interviewId+questionId]').equals([slot.interviewId, slot.questionId]).toArray(), { ...slot, value }, who);
     },
 
     /** Every revision of an interview, grouped into its current answers per question. */
@@ -278,30 +277,9 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
 
     // ---- Consolidated answers -----------------------------------------------------
 
+    /** Stores an edit of the lead's consolidated answer to a question, like saveAnswer. */
     async saveConsolidated(slot: { assessmentId: Id; questionId: string }, value: ConsolidatedValue, who: Interviewer): Promise<StoredConsolidated> {
-      return db.transaction('rw', db.consolidated, async () => {
-        const revisions = await db.consolidated.where('[assessmentId+questionId]').equals([slot.assessmentId, slot.questionId]).toArray();
-        const sealed = new Set(revisions.filter((r) => r.sealed === 1).map((r) => r.id));
-        const plan = planEdit(revisions, (id) => sealed.has(id), who.deviceId);
-        const at = now();
-        const record: StoredConsolidated =
-          plan.kind === 'update'
-            ? { ...plan.revision, value, at }
-            : {
-                id: newId(),
-                assessmentId: slot.assessmentId,
-                questionId: slot.questionId,
-                value,
-                at,
-                by: who.id,
-                byName: who.name,
-                deviceId: who.deviceId,
-                parents: plan.parents,
-                sealed: 0,
-              };
-        await db.consolidated.put(record);
-        return record;
-      });
+      return saveRevision(db.consolidated, () => db.consolidated.where('[assessmentId+questionId]').equals([slot.assessmentId, slot.questionId]).toArray(), { ...slot, value }, who);
     },
 
     // ---- Bundles ------------------------------------------------------------------

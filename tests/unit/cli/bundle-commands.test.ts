@@ -6,20 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import { encodeBundle } from '../../../shared/bundle';
 import { BASE_INFO, baseDataset } from '../../fixtures/hostile/generate';
+import { capture } from './capture';
 
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
-    get out() {
-      return out;
-    },
-    get err() {
-      return err;
-    },
-  };
-}
 
 async function run(...argv: string[]) {
   const c = capture();

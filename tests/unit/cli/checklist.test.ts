@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../cli/main';
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+import { runCli as run } from './capture';
 
 describe('readiness checklist', () => {
   it.each(['en', 'ru', 'kk'])('--format json prints all 160 numbered items and the appendix in %s', async (lang) => {

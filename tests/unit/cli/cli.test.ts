@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
+import { capture } from './capture';
 
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
-    get out() {
-      return out;
-    },
-    get err() {
-      return err;
-    },
-  };
-}
 
 describe('readiness CLI', () => {
   it('--help lists usage and exits 0', async () => {

@@ -6,20 +6,8 @@ import { main } from '../../../cli/main';
 import { encodeBundle } from '../../../shared/bundle/codec';
 import type { Dataset } from '../../../shared/model/types';
 import { docxParts, seedDataset } from './helpers';
+import { capture } from '../cli/capture';
 
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
-    get out() {
-      return out;
-    },
-    get err() {
-      return err;
-    },
-  };
-}
 
 const info = { interviewer: { id: 'i1', name: 'Aigerim Sarsenbayeva', organization: 'ESCAP' }, deviceId: 'd1', appVersion: '0.1.0', kind: 'interviews' as const };
 let dir: string;
