@@ -6,6 +6,7 @@ import { LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
 import { CHECKLIST_PARTS, type AnswerValue, type Assessment, type ChecklistPart, type Stakeholder } from '../../../shared/model/types';
 import { presetParts } from '../../../shared/stakeholders/presets';
 import { Dialog } from '../../components/Dialog';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { currentBySlot } from '../../db/repo';
@@ -195,15 +196,7 @@ function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () =>
           <Field label={t('interviews.date')}>{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
           <Field label={t('interviews.place')}>{(id) => <input id={id} type="text" value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} />}</Field>
           <Field label={t('interviews.language')}>
-            {(id) => (
-              <select id={id} value={language} onChange={(e) => setLanguage(e.target.value as Lang)}>
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {LANGUAGE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(id) => <LanguageSelect id={id} value={language} onChange={setLanguage} />}
           </Field>
         </div>
         <fieldset className="field">

@@ -3,9 +3,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemTexts } from '../../../shared/checklist/catalogue';
 import { readinessSummary } from '../../../shared/consolidation';
-import { LANGUAGES, LANGUAGE_NAMES, isLang, type Lang } from '../../../shared/i18n';
+import { isLang, type Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
 import { Field } from '../../components/Field';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { repo } from '../../db';
 import { formatNumber } from '../../i18n';
 import { getBridge } from '../../platform';
@@ -67,15 +68,7 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
         <p className="muted">{t('report.intro')}</p>
         <div className="field-row">
           <Field label={t('report.language')}>
-            {(id) => (
-              <select id={id} value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="report-language">
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {LANGUAGE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(id) => <LanguageSelect id={id} value={lang} onChange={setLang} testId="report-language" />}
           </Field>
           <Field label={t('report.authors')} hint={t('report.authorsHint', { names: interviewers.join(', ') || '—' })}>
             {(id, hint) => <input id={id} type="text" value={authors} onChange={(e) => setAuthors(e.target.value)} aria-describedby={hint} />}
