@@ -31,3 +31,29 @@ test('the main screens have no serious or critical accessibility violations', as
   await startInterview(page, { organization: 'State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan', language: 'kk', parts: ['techA', 'legalI'] });
   expect(await seriousViolations(page), 'interview wizard').toEqual([]);
 });
+
+test('the lead screens (import, conflicts, consolidation, report) have no serious or critical violations', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const dir = mkdtempSync(path.join(tmpdir(), 'rs-a11y-'));
+  execFileSync(process.execPath, ['cli/bin.mjs', 'demo', '-o', dir], { stdio: 'ignore' });
+  await setUpProfile(page);
+  await page.getByTestId('home-import').click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);
+  await chooser.setFiles(['1-aigerim-sarsenbayeva.rsb', '2-dmitry-kovalenko.rsb', '3-saule-omarova.rsb'].map((f) => path.join(dir, f)));
+  await expect(page.getByTestId('import-review')).toBeVisible();
+  expect(await seriousViolations(page), 'import preview').toEqual([]);
+  await page.getByTestId('confirm-import').click();
+  await page.locator('.interview-card').first().waitFor();
+  for (const [index, name] of [[2, 'import and export'], [3, 'consolidation'], [4, 'report']] as const) {
+    await page.getByRole('tab').nth(index).click();
+    await page.waitForTimeout(500);
+    expect(await seriousViolations(page), name).toEqual([]);
+  }
+  await page.getByRole('tab').nth(2).click();
+  await page.getByTestId('conflict-list').getByRole('button').first().click();
+  expect(await seriousViolations(page), 'conflict dialog').toEqual([]);
+});
