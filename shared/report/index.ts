@@ -14,7 +14,8 @@ import { A4, MARGIN, cleanText, fontTableXml, pageShape, reportNumbering, report
 import { REPORT_STRINGS, fill } from './strings';
 import { QUESTION_COUNT, contents, cover, methodology, readinessSummarySection } from './front';
 import { annexI, annexIII, annexIV } from './annexes';
-import { individualResponses } from './individual';
+import { INDIVIDUAL_MARKER, individualResponsesFrame, individualResponsesXml } from './individual';
+import { spliceDocument } from './splice';
 import type { Block, ReportContext } from './context';
 
 export interface ReportOptions {
@@ -92,11 +93,8 @@ export async function buildReport(dataset: Dataset, options: ReportOptions): Pro
   progress(0.3);
   annexes.push(...annexIV(ctx));
   progress(0.4);
-  if (options.individualResponses) {
-    let done = 0;
-    annexes.push(...individualResponses(ctx, () => progress(0.4 + (0.15 * ++done) / QUESTION_COUNT)));
-  }
-  progress(options.individualResponses ? 0.55 : 0.5);
+  if (options.individualResponses) annexes.push(...individualResponsesFrame(ctx));
+  progress(0.5);
 
   const title = fill(S.title, { country: ctx.country });
   const doc = new Document({
@@ -110,9 +108,13 @@ export async function buildReport(dataset: Dataset, options: ReportOptions): Pro
     sections: [section(front, false, lang, true), section(annexes, !!options.landscapeAnnexes, lang, false)],
   });
   progress(0.6);
-  const bytes = await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
+  progress(options.individualResponses ? 0.7 : 1);
+  if (!options.individualResponses) return packed;
+  let done = 0;
+  const bytes = spliceDocument(packed, INDIVIDUAL_MARKER, (numId) => individualResponsesXml(ctx, numId, () => progress(0.7 + (0.3 * ++done) / QUESTION_COUNT)));
   progress(1);
-  return new Uint8Array(bytes);
+  return bytes;
 }
 
 export { REPORT_STRINGS, formatDate } from './strings';

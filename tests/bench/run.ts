@@ -67,6 +67,23 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'report: 1,000 interviews answering every question (168,000 answers), with individual responses',
+    async run() {
+      const { execFileSync } = await import('node:child_process');
+      const rows: BenchRow[] = [];
+      for (const variant of ['consolidated', 'drafts']) {
+        const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/report-full.ts', variant], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; peakRss: number; bytes: number };
+        const label = variant === 'consolidated' ? 'lead consolidated every question' : 'no consolidated answers (all drafted)';
+        rows.push(
+          { name: `${label}: build`, value: `${(r.ms / 1000).toFixed(1)} s (${(r.bytes / 1048576).toFixed(1)} MB .docx)`, goal: '≤ 20 s' },
+          { name: `${label}: peak RSS (own process, incl. the generated data)`, value: `${(r.peakRss / 1048576).toFixed(0)} MiB`, goal: '≤ 1 GB' },
+        );
+      }
+      return rows;
+    },
+  },
+  {
     title: 'bundle: merge 20 bundles × 50 interviews × ~170 answers in Node (decode + merge)',
     async run() {
       const { mergeBenchmark } = await import('./bundle-bench');

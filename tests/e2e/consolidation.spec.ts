@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -64,4 +64,15 @@ test('the lead consolidates a question from every stakeholder answer and the rep
   expect(xml).toContain('III қосымша');
   const styles = docxPart(file, 'word/styles.xml');
   expect(styles).toMatch(/w:lang w:val="kk-KZ"/);
+
+  // With the individual responses annex (streamed into the file by the worker).
+  await page.getByLabel(/individual responses/).check();
+  const [second] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-report').click()]);
+  const file2 = path.join(mkdtempSync(path.join(tmpdir(), 'rs-report-')), 'r2.docx');
+  await second.saveAs(file2);
+  const xml2 = docxPart(file2, 'word/document.xml');
+  const kk = JSON.parse(readFileSync('locales/kk/report.json', 'utf8')) as { individual: { heading: string } };
+  expect(xml2).toContain(kk.individual.heading);
+  expect(xml2).toContain('Sarsenbayeva');
+  expect(xml2).not.toContain('readiness-individual-responses');
 });
