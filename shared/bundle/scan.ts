@@ -160,6 +160,15 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
   let memberName: string | undefined;
   let memberStart = -1;
   let lastValueByte = -1; // last byte of the latest complete value (for member ends)
+  /** At a top-level `,` or the closing `}`: record where the member's value lay. */
+  const endTopLevelMember = () => {
+    if (memberName !== undefined && memberStart >= 0) {
+      if (members.has(memberName)) duplicateMember ??= memberName;
+      else members.set(memberName, { start: memberStart, end: lastValueByte + 1 });
+    }
+    memberName = undefined;
+    memberStart = -1;
+  };
 
   while (i < n) {
     const c = b[i]!;
@@ -204,15 +213,7 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
       }
       case CLOSE: {
         if (depth === 0 || stack[depth] !== (c === 0x7d ? 1 : 2)) return { kind: 'garbage', position: i };
-        if (depth === 1) {
-          // The end of a top-level member's value.
-          if (memberName !== undefined && memberStart >= 0) {
-            if (members.has(memberName)) duplicateMember ??= memberName;
-            else members.set(memberName, { start: memberStart, end: lastValueByte + 1 });
-          }
-          memberName = undefined;
-          memberStart = -1;
-        }
+        if (depth === 1) endTopLevelMember();
         depth--;
         expectKey = false;
         lastValueByte = i;
@@ -222,15 +223,7 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
       }
       case COMMA: {
         if (depth === 0) return { kind: 'garbage', position: i };
-        if (depth === 1) {
-          // The end of a top-level member's value.
-          if (memberName !== undefined && memberStart >= 0) {
-            if (members.has(memberName)) duplicateMember ??= memberName;
-            else members.set(memberName, { start: memberStart, end: lastValueByte + 1 });
-          }
-          memberName = undefined;
-          memberStart = -1;
-        }
+        if (depth === 1) endTopLevelMember();
         expectKey = stack[depth] === 1;
         i++;
         continue;
