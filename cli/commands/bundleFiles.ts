@@ -118,7 +118,12 @@ export async function appVersion(): Promise<string> {
 export function conflictLines(d: Dataset, list: readonly Conflict[]): string[] {
   const orgOf = new Map(d.interviews.map((i) => [i.id, i.organization]));
   return list.map((c) => {
-    const where = c.kind === 'answer' ? `${orgOf.get(c.interviewId) ?? `interview ${c.interviewId}`} · ${c.questionId}` : `consolidated answer · ${c.questionId}`;
+    const where =
+      c.kind === 'answer'
+        ? `${orgOf.get(c.interviewId) ?? `interview ${c.interviewId}`} · ${c.questionId}`
+        : c.kind === 'consolidated'
+          ? `consolidated answer · ${c.questionId}`
+          : `report text · ${c.key} (${c.lang})`;
     const who = c.heads.map((h) => `${h.byName || h.by} (${h.at.slice(0, 16).replace('T', ' ')})`).join(', ');
     return `  ${where}: ${c.heads.length} versions — ${who}`;
   });

@@ -84,6 +84,9 @@ export function demoBundles(): { bundles: DemoBundle[]; conflict: DemoConflict }
         interviews,
         answers,
         consolidated: [],
+        texts: [],
+        tombstones: [],
+        attachments: [],
       },
     };
   });
@@ -92,7 +95,7 @@ export function demoBundles(): { bundles: DemoBundle[]; conflict: DemoConflict }
     interviewer: first,
     kind: 'backup',
     label: `${first.name} as team lead: consolidated answers`,
-    dataset: { assessment: all.assessment, stakeholders: [], interviews: [], answers: [], consolidated: all.consolidated },
+    dataset: { assessment: all.assessment, stakeholders: [], interviews: [], answers: [], consolidated: all.consolidated, texts: [], tombstones: [], attachments: [] },
   });
   return { bundles, conflict: { interview: takenOver, questionId: original.questionId, editors: [first.name, second.name] } };
 }

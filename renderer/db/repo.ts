@@ -302,6 +302,10 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
           interviews,
           answers: answers.map(strip),
           consolidated: (await db.consolidated.where('[assessmentId+questionId]').between([assessmentId, Dexie.minKey], [assessmentId, Dexie.maxKey]).toArray()).map(strip),
+          // Not stored yet: the storage of format 2's record types comes with schema v4.
+          texts: [],
+          tombstones: [],
+          attachments: [],
         };
       });
     },

@@ -3,7 +3,15 @@
  * other revision of the slot names as a parent. More than one head is a conflict. These
  * functions are pure and work for interview answers and consolidated answers alike.
  */
-import type { Id, RevisionBase } from '../model/types';
+import type { Id, Timestamp } from '../model/types';
+
+/** What the revision functions need of a revision: answers, consolidated answers and texts alike. */
+export interface RevisionLike {
+  readonly id: Id;
+  readonly at: Timestamp;
+  readonly parents: readonly Id[];
+}
+type RevisionBase = RevisionLike;
 
 /** Groups revisions by slot key. */
 export function groupBySlot<R extends RevisionBase>(revisions: Iterable<R>, slotKey: (r: R) => string): Map<string, R[]> {
@@ -47,6 +55,11 @@ export function consolidatedSlot(r: { assessmentId: Id; questionId: string }): s
   return `${r.assessmentId}|${r.questionId}`;
 }
 
+/** Slot key of a text (narrative, recommendation, translation …): its key and language. */
+export function textSlot(r: { key: string; lang: string }): string {
+  return `${r.key}|${r.lang}`;
+}
+
 /**
  * How an edit is stored. A revision that has not left this device (not sealed) and is the
  * slot's only head, written here, is edited in place; anything else gets a child revision
@@ -54,7 +67,7 @@ export function consolidatedSlot(r: { assessmentId: Id; questionId: string }): s
  */
 export type EditPlan<R> = { kind: 'update'; revision: R } | { kind: 'create'; parents: Id[] };
 
-export function planEdit<R extends RevisionBase>(
+export function planEdit<R extends RevisionBase & { readonly deviceId: Id }>(
   slotRevisions: readonly R[],
   isSealed: (id: Id) => boolean,
   deviceId: Id,

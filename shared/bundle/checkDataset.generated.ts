@@ -89,7 +89,29 @@ function c15(v: unknown): boolean {
   c15last = v;
   return true;
 }
-const c1known = new Set<string>(["id", "country", "title", "periodStart", "periodEnd", "reportLanguages", "catalogueVersion", "createdAt", "updatedAt"]);
+const c17re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$");
+let c17last: unknown;
+function c17(v: unknown): boolean {
+  if (v === c17last) return true;
+  if (typeof v !== 'string' || !c17re.test(v)) return false;
+  c17last = v;
+  return true;
+}
+function c18(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "") return false;
+  return true;
+}
+function c16(v: unknown): boolean {
+  if (!(c17(v) || c18(v))) return false;
+  return true;
+}
+function c19(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "kk" || v === "ru" || v === "en")) return false;
+  return true;
+}
+const c1known = new Set<string>(["id", "country", "title", "periodStart", "periodEnd", "reportLanguages", "catalogueVersion", "createdAt", "updatedAt", "reportDate", "sourceLanguage"]);
 function c1(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -113,125 +135,73 @@ function c1(v: unknown): boolean {
   if (x === undefined || !c14(x)) return false;
   x = o.updatedAt;
   if (x === undefined || !c15(x)) return false;
+  x = o.reportDate;
+  if (x !== undefined) { if (!c16(x)) return false; n++; }
+  x = o.sourceLanguage;
+  if (x !== undefined) { if (!c19(x)) return false; n++; }
   n += 9;
   let k = 0;
   for (const _ in o) k++;
   return k === n || onlyKnown(o, c1known);
 }
-const c18re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c18last: unknown;
-function c18(v: unknown): boolean {
-  if (v === c18last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c18re.test(v)) return false;
-  c18last = v;
-  return true;
-}
-const c19re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c19last: unknown;
-function c19(v: unknown): boolean {
-  if (v === c19last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c19re.test(v)) return false;
-  c19last = v;
-  return true;
-}
-function c20(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
-  return true;
-}
-function c21(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
-  return true;
-}
+const c22re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c22last: unknown;
 function c22(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
+  if (v === c22last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c22re.test(v)) return false;
+  c22last = v;
   return true;
 }
+const c23re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c23last: unknown;
 function c23(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
+  if (v === c23last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c23re.test(v)) return false;
+  c23last = v;
   return true;
 }
 function c24(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c25(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c26(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c27(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c28(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   if (!(v === "government" || v === "private" || v === "association" || v === "international" || v === "other")) return false;
   return true;
 }
-function c25(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
-  return true;
-}
-function c26(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
-  return true;
-}
-const c27re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
-let c27last: unknown;
-function c27(v: unknown): boolean {
-  if (v === c27last) return true;
-  if (typeof v !== 'string' || !c27re.test(v)) return false;
-  c27last = v;
-  return true;
-}
-const c28re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
-let c28last: unknown;
-function c28(v: unknown): boolean {
-  if (v === c28last) return true;
-  if (typeof v !== 'string' || !c28re.test(v)) return false;
-  c28last = v;
-  return true;
-}
-const c29re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c29last: unknown;
 function c29(v: unknown): boolean {
-  if (v === c29last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c29re.test(v)) return false;
-  c29last = v;
+  if (typeof v !== 'string' || v.length > 50000) return false;
   return true;
 }
-const c17known = new Set<string>(["id", "assessmentId", "organization", "honorific", "name", "position", "sector", "contacts", "notes", "createdAt", "updatedAt", "updatedBy"]);
-function c17(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let n = 0;
-  let x: unknown;
-  x = o.id;
-  if (x === undefined || !c18(x)) return false;
-  x = o.assessmentId;
-  if (x === undefined || !c19(x)) return false;
-  x = o.organization;
-  if (x === undefined || !c20(x)) return false;
-  x = o.honorific;
-  if (x === undefined || !c21(x)) return false;
-  x = o.name;
-  if (x === undefined || !c22(x)) return false;
-  x = o.position;
-  if (x === undefined || !c23(x)) return false;
-  x = o.sector;
-  if (x === undefined || !c24(x)) return false;
-  x = o.contacts;
-  if (x === undefined || !c25(x)) return false;
-  x = o.notes;
-  if (x === undefined || !c26(x)) return false;
-  x = o.createdAt;
-  if (x === undefined || !c27(x)) return false;
-  x = o.updatedAt;
-  if (x === undefined || !c28(x)) return false;
-  x = o.updatedBy;
-  if (x === undefined || !c29(x)) return false;
-  n += 12;
-  let k = 0;
-  for (const _ in o) k++;
-  return k === n || onlyKnown(o, c17known);
-}
-function c16(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 50000) return false;
-  for (let i = 0; i < v.length; i++) if (!c17(v[i])) return false;
+function c30(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
   return true;
 }
-const c32re = new RegExp("^[A-Za-z0-9._:-]+$");
+const c31re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
+let c31last: unknown;
+function c31(v: unknown): boolean {
+  if (v === c31last) return true;
+  if (typeof v !== 'string' || !c31re.test(v)) return false;
+  c31last = v;
+  return true;
+}
+const c32re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
 let c32last: unknown;
 function c32(v: unknown): boolean {
   if (v === c32last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c32re.test(v)) return false;
+  if (typeof v !== 'string' || !c32re.test(v)) return false;
   c32last = v;
   return true;
 }
@@ -243,142 +213,136 @@ function c33(v: unknown): boolean {
   c33last = v;
   return true;
 }
-const c35re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c35last: unknown;
-function c35(v: unknown): boolean {
-  if (v === c35last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c35re.test(v)) return false;
-  c35last = v;
-  return true;
-}
 function c34(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 1000) return false;
-  for (let i = 0; i < v.length; i++) if (!c35(v[i])) return false;
+  if (typeof v !== 'boolean') return false;
   return true;
 }
-function c36(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
-  return true;
-}
-const c38re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$");
-let c38last: unknown;
-function c38(v: unknown): boolean {
-  if (v === c38last) return true;
-  if (typeof v !== 'string' || !c38re.test(v)) return false;
-  c38last = v;
-  return true;
-}
-function c39(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (v !== "") return false;
-  return true;
-}
-function c37(v: unknown): boolean {
-  if (!(c38(v) || c39(v))) return false;
-  return true;
-}
-function c40(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
-  return true;
-}
-function c41(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (!(v === "kk" || v === "ru" || v === "en")) return false;
-  return true;
-}
-function c43(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (!(v === "techA" || v === "techB" || v === "appendix" || v === "legalI" || v === "legalII" || v === "legalIII" || v === "legalIV")) return false;
-  return true;
-}
-function c42(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 7) return false;
-  for (let i = 0; i < v.length; i++) if (!c43(v[i])) return false;
-  return true;
-}
-function c44(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (!(v === "draft" || v === "completed")) return false;
-  return true;
-}
-const c45re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c45last: unknown;
-function c45(v: unknown): boolean {
-  if (v === c45last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c45re.test(v)) return false;
-  c45last = v;
-  return true;
-}
-function c46(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
-  return true;
-}
-const c47re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c47last: unknown;
-function c47(v: unknown): boolean {
-  if (v === c47last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c47re.test(v)) return false;
-  c47last = v;
-  return true;
-}
-const c48re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
-let c48last: unknown;
-function c48(v: unknown): boolean {
-  if (v === c48last) return true;
-  if (typeof v !== 'string' || !c48re.test(v)) return false;
-  c48last = v;
-  return true;
-}
-const c49re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
-let c49last: unknown;
-function c49(v: unknown): boolean {
-  if (v === c49last) return true;
-  if (typeof v !== 'string' || !c49re.test(v)) return false;
-  c49last = v;
-  return true;
-}
-const c31known = new Set<string>(["id", "assessmentId", "stakeholderIds", "organization", "date", "place", "language", "parts", "status", "interviewerId", "interviewerName", "deviceId", "createdAt", "updatedAt"]);
-function c31(v: unknown): boolean {
+const c21known = new Set<string>(["id", "assessmentId", "organization", "honorific", "name", "position", "sector", "contacts", "notes", "createdAt", "updatedAt", "updatedBy", "workshop"]);
+function c21(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let n = 0;
   let x: unknown;
   x = o.id;
-  if (x === undefined || !c32(x)) return false;
+  if (x === undefined || !c22(x)) return false;
   x = o.assessmentId;
-  if (x === undefined || !c33(x)) return false;
-  x = o.stakeholderIds;
-  if (x === undefined || !c34(x)) return false;
+  if (x === undefined || !c23(x)) return false;
   x = o.organization;
-  if (x === undefined || !c36(x)) return false;
-  x = o.date;
-  if (x === undefined || !c37(x)) return false;
-  x = o.place;
-  if (x === undefined || !c40(x)) return false;
-  x = o.language;
-  if (x === undefined || !c41(x)) return false;
-  x = o.parts;
-  if (x === undefined || !c42(x)) return false;
-  x = o.status;
-  if (x === undefined || !c44(x)) return false;
-  x = o.interviewerId;
-  if (x === undefined || !c45(x)) return false;
-  x = o.interviewerName;
-  if (x === undefined || !c46(x)) return false;
-  x = o.deviceId;
-  if (x === undefined || !c47(x)) return false;
+  if (x === undefined || !c24(x)) return false;
+  x = o.honorific;
+  if (x === undefined || !c25(x)) return false;
+  x = o.name;
+  if (x === undefined || !c26(x)) return false;
+  x = o.position;
+  if (x === undefined || !c27(x)) return false;
+  x = o.sector;
+  if (x === undefined || !c28(x)) return false;
+  x = o.contacts;
+  if (x === undefined || !c29(x)) return false;
+  x = o.notes;
+  if (x === undefined || !c30(x)) return false;
   x = o.createdAt;
-  if (x === undefined || !c48(x)) return false;
+  if (x === undefined || !c31(x)) return false;
   x = o.updatedAt;
-  if (x === undefined || !c49(x)) return false;
-  n += 14;
+  if (x === undefined || !c32(x)) return false;
+  x = o.updatedBy;
+  if (x === undefined || !c33(x)) return false;
+  x = o.workshop;
+  if (x !== undefined) { if (!c34(x)) return false; n++; }
+  n += 12;
   let k = 0;
   for (const _ in o) k++;
-  return k === n || onlyKnown(o, c31known);
+  return k === n || onlyKnown(o, c21known);
 }
-function c30(v: unknown): boolean {
+function c20(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > 50000) return false;
-  for (let i = 0; i < v.length; i++) if (!c31(v[i])) return false;
+  for (let i = 0; i < v.length; i++) if (!c21(v[i])) return false;
+  return true;
+}
+const c37re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c37last: unknown;
+function c37(v: unknown): boolean {
+  if (v === c37last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c37re.test(v)) return false;
+  c37last = v;
+  return true;
+}
+const c38re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c38last: unknown;
+function c38(v: unknown): boolean {
+  if (v === c38last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c38re.test(v)) return false;
+  c38last = v;
+  return true;
+}
+const c40re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c40last: unknown;
+function c40(v: unknown): boolean {
+  if (v === c40last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c40re.test(v)) return false;
+  c40last = v;
+  return true;
+}
+function c39(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  for (let i = 0; i < v.length; i++) if (!c40(v[i])) return false;
+  return true;
+}
+function c41(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+const c43re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$");
+let c43last: unknown;
+function c43(v: unknown): boolean {
+  if (v === c43last) return true;
+  if (typeof v !== 'string' || !c43re.test(v)) return false;
+  c43last = v;
+  return true;
+}
+function c44(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "") return false;
+  return true;
+}
+function c42(v: unknown): boolean {
+  if (!(c43(v) || c44(v))) return false;
+  return true;
+}
+function c45(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c46(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "kk" || v === "ru" || v === "en")) return false;
+  return true;
+}
+function c48(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "techA" || v === "techB" || v === "appendix" || v === "legalI" || v === "legalII" || v === "legalIII" || v === "legalIV")) return false;
+  return true;
+}
+function c47(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 7) return false;
+  for (let i = 0; i < v.length; i++) if (!c48(v[i])) return false;
+  return true;
+}
+function c49(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "draft" || v === "completed")) return false;
+  return true;
+}
+const c50re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c50last: unknown;
+function c50(v: unknown): boolean {
+  if (v === c50last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c50re.test(v)) return false;
+  c50last = v;
+  return true;
+}
+function c51(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
   return true;
 }
 const c52re = new RegExp("^[A-Za-z0-9._:-]+$");
@@ -389,40 +353,72 @@ function c52(v: unknown): boolean {
   c52last = v;
   return true;
 }
-const c53re = new RegExp("^[A-Za-z0-9._:-]+$");
+const c53re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
 let c53last: unknown;
 function c53(v: unknown): boolean {
   if (v === c53last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c53re.test(v)) return false;
+  if (typeof v !== 'string' || !c53re.test(v)) return false;
   c53last = v;
   return true;
 }
-const c54re = new RegExp("^[A-Za-z0-9._-]+$");
+const c54re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
 let c54last: unknown;
 function c54(v: unknown): boolean {
   if (v === c54last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c54re.test(v)) return false;
+  if (typeof v !== 'string' || !c54re.test(v)) return false;
   c54last = v;
   return true;
 }
-const c55re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
-let c55last: unknown;
-function c55(v: unknown): boolean {
-  if (v === c55last) return true;
-  if (typeof v !== 'string' || !c55re.test(v)) return false;
-  c55last = v;
+const c36known = new Set<string>(["id", "assessmentId", "stakeholderIds", "organization", "date", "place", "language", "parts", "status", "interviewerId", "interviewerName", "deviceId", "createdAt", "updatedAt"]);
+function c36(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.id;
+  if (x === undefined || !c37(x)) return false;
+  x = o.assessmentId;
+  if (x === undefined || !c38(x)) return false;
+  x = o.stakeholderIds;
+  if (x === undefined || !c39(x)) return false;
+  x = o.organization;
+  if (x === undefined || !c41(x)) return false;
+  x = o.date;
+  if (x === undefined || !c42(x)) return false;
+  x = o.place;
+  if (x === undefined || !c45(x)) return false;
+  x = o.language;
+  if (x === undefined || !c46(x)) return false;
+  x = o.parts;
+  if (x === undefined || !c47(x)) return false;
+  x = o.status;
+  if (x === undefined || !c49(x)) return false;
+  x = o.interviewerId;
+  if (x === undefined || !c50(x)) return false;
+  x = o.interviewerName;
+  if (x === undefined || !c51(x)) return false;
+  x = o.deviceId;
+  if (x === undefined || !c52(x)) return false;
+  x = o.createdAt;
+  if (x === undefined || !c53(x)) return false;
+  x = o.updatedAt;
+  if (x === undefined || !c54(x)) return false;
+  n += 14;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c36known);
+}
+function c35(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 50000) return false;
+  for (let i = 0; i < v.length; i++) if (!c36(v[i])) return false;
   return true;
 }
-const c56re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c56last: unknown;
-function c56(v: unknown): boolean {
-  if (v === c56last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c56re.test(v)) return false;
-  c56last = v;
-  return true;
-}
+const c57re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c57last: unknown;
 function c57(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
+  if (v === c57last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c57re.test(v)) return false;
+  c57last = v;
   return true;
 }
 const c58re = new RegExp("^[A-Za-z0-9._:-]+$");
@@ -433,17 +429,20 @@ function c58(v: unknown): boolean {
   c58last = v;
   return true;
 }
-const c60re = new RegExp("^[A-Za-z0-9._:-]+$");
+const c59re = new RegExp("^[A-Za-z0-9._-]+$");
+let c59last: unknown;
+function c59(v: unknown): boolean {
+  if (v === c59last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c59re.test(v)) return false;
+  c59last = v;
+  return true;
+}
+const c60re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
 let c60last: unknown;
 function c60(v: unknown): boolean {
   if (v === c60last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c60re.test(v)) return false;
+  if (typeof v !== 'string' || !c60re.test(v)) return false;
   c60last = v;
-  return true;
-}
-function c59(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 100) return false;
-  for (let i = 0; i < v.length; i++) if (!c60(v[i])) return false;
   return true;
 }
 const c61re = new RegExp("^[A-Za-z0-9._:-]+$");
@@ -454,45 +453,58 @@ function c61(v: unknown): boolean {
   c61last = v;
   return true;
 }
-function c63(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 100) return false;
+function c62(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
   return true;
 }
+const c63re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c63last: unknown;
+function c63(v: unknown): boolean {
+  if (v === c63last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c63re.test(v)) return false;
+  c63last = v;
+  return true;
+}
+const c65re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c65last: unknown;
 function c65(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 100) return false;
+  if (v === c65last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c65re.test(v)) return false;
+  c65last = v;
   return true;
 }
 function c64(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 200) return false;
+  if (!Array.isArray(v) || v.length > 100) return false;
   for (let i = 0; i < v.length; i++) if (!c65(v[i])) return false;
   return true;
 }
+const c66re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c66last: unknown;
 function c66(v: unknown): boolean {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return false;
-  return true;
-}
-function c67(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 100) return false;
+  if (v === c66last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c66re.test(v)) return false;
+  c66last = v;
   return true;
 }
 function c68(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
-  return true;
-}
-function c69(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'string' || v.length > 100) return false;
   return true;
 }
 function c70(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c69(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 200) return false;
+  for (let i = 0; i < v.length; i++) if (!c70(v[i])) return false;
   return true;
 }
 function c71(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return false;
   return true;
 }
 function c72(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'string' || v.length > 100) return false;
   return true;
 }
 function c73(v: unknown): boolean {
@@ -503,117 +515,101 @@ function c74(v: unknown): boolean {
   if (typeof v !== 'string' || v.length > 50000) return false;
   return true;
 }
-const c62known = new Set<string>(["choice", "choices", "number", "date", "other", "elaboration", "timeline", "response", "furtherInfo", "documents", "notes"]);
-function c62(v: unknown): boolean {
+function c75(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c76(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c77(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c78(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c79(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c67known = new Set<string>(["choice", "choices", "number", "date", "other", "elaboration", "timeline", "response", "furtherInfo", "documents", "notes"]);
+function c67(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let n = 0;
   let x: unknown;
   x = o.choice;
-  if (x !== undefined) { if (!c63(x)) return false; n++; }
-  x = o.choices;
-  if (x !== undefined) { if (!c64(x)) return false; n++; }
-  x = o.number;
-  if (x !== undefined) { if (!c66(x)) return false; n++; }
-  x = o.date;
-  if (x !== undefined) { if (!c67(x)) return false; n++; }
-  x = o.other;
   if (x !== undefined) { if (!c68(x)) return false; n++; }
-  x = o.elaboration;
+  x = o.choices;
   if (x !== undefined) { if (!c69(x)) return false; n++; }
-  x = o.timeline;
-  if (x !== undefined) { if (!c70(x)) return false; n++; }
-  x = o.response;
+  x = o.number;
   if (x !== undefined) { if (!c71(x)) return false; n++; }
-  x = o.furtherInfo;
+  x = o.date;
   if (x !== undefined) { if (!c72(x)) return false; n++; }
-  x = o.documents;
+  x = o.other;
   if (x !== undefined) { if (!c73(x)) return false; n++; }
-  x = o.notes;
+  x = o.elaboration;
   if (x !== undefined) { if (!c74(x)) return false; n++; }
+  x = o.timeline;
+  if (x !== undefined) { if (!c75(x)) return false; n++; }
+  x = o.response;
+  if (x !== undefined) { if (!c76(x)) return false; n++; }
+  x = o.furtherInfo;
+  if (x !== undefined) { if (!c77(x)) return false; n++; }
+  x = o.documents;
+  if (x !== undefined) { if (!c78(x)) return false; n++; }
+  x = o.notes;
+  if (x !== undefined) { if (!c79(x)) return false; n++; }
   n += 0;
   let k = 0;
   for (const _ in o) k++;
-  return k === n || onlyKnown(o, c62known);
+  return k === n || onlyKnown(o, c67known);
 }
-const c51known = new Set<string>(["id", "assessmentId", "questionId", "at", "by", "byName", "deviceId", "parents", "interviewId", "value"]);
-function c51(v: unknown): boolean {
+const c56known = new Set<string>(["id", "assessmentId", "questionId", "at", "by", "byName", "deviceId", "parents", "interviewId", "value"]);
+function c56(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let n = 0;
   let x: unknown;
   x = o.id;
-  if (x === undefined || !c52(x)) return false;
-  x = o.assessmentId;
-  if (x === undefined || !c53(x)) return false;
-  x = o.questionId;
-  if (x === undefined || !c54(x)) return false;
-  x = o.at;
-  if (x === undefined || !c55(x)) return false;
-  x = o.by;
-  if (x === undefined || !c56(x)) return false;
-  x = o.byName;
   if (x === undefined || !c57(x)) return false;
-  x = o.deviceId;
+  x = o.assessmentId;
   if (x === undefined || !c58(x)) return false;
-  x = o.parents;
+  x = o.questionId;
   if (x === undefined || !c59(x)) return false;
-  x = o.interviewId;
+  x = o.at;
+  if (x === undefined || !c60(x)) return false;
+  x = o.by;
   if (x === undefined || !c61(x)) return false;
-  x = o.value;
+  x = o.byName;
   if (x === undefined || !c62(x)) return false;
+  x = o.deviceId;
+  if (x === undefined || !c63(x)) return false;
+  x = o.parents;
+  if (x === undefined || !c64(x)) return false;
+  x = o.interviewId;
+  if (x === undefined || !c66(x)) return false;
+  x = o.value;
+  if (x === undefined || !c67(x)) return false;
   n += 10;
   let k = 0;
   for (const _ in o) k++;
-  return k === n || onlyKnown(o, c51known);
+  return k === n || onlyKnown(o, c56known);
 }
-function c50(v: unknown): boolean {
+function c55(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > 2000000) return false;
-  for (let i = 0; i < v.length; i++) if (!c51(v[i])) return false;
+  for (let i = 0; i < v.length; i++) if (!c56(v[i])) return false;
   return true;
 }
-const c77re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c77last: unknown;
-function c77(v: unknown): boolean {
-  if (v === c77last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c77re.test(v)) return false;
-  c77last = v;
-  return true;
-}
-const c78re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c78last: unknown;
-function c78(v: unknown): boolean {
-  if (v === c78last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c78re.test(v)) return false;
-  c78last = v;
-  return true;
-}
-const c79re = new RegExp("^[A-Za-z0-9._-]+$");
-let c79last: unknown;
-function c79(v: unknown): boolean {
-  if (v === c79last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c79re.test(v)) return false;
-  c79last = v;
-  return true;
-}
-const c80re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
-let c80last: unknown;
-function c80(v: unknown): boolean {
-  if (v === c80last) return true;
-  if (typeof v !== 'string' || !c80re.test(v)) return false;
-  c80last = v;
-  return true;
-}
-const c81re = new RegExp("^[A-Za-z0-9._:-]+$");
-let c81last: unknown;
-function c81(v: unknown): boolean {
-  if (v === c81last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c81re.test(v)) return false;
-  c81last = v;
-  return true;
-}
+const c82re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c82last: unknown;
 function c82(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 500) return false;
+  if (v === c82last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c82re.test(v)) return false;
+  c82last = v;
   return true;
 }
 const c83re = new RegExp("^[A-Za-z0-9._:-]+$");
@@ -624,58 +620,74 @@ function c83(v: unknown): boolean {
   c83last = v;
   return true;
 }
-const c85re = new RegExp("^[A-Za-z0-9._:-]+$");
+const c84re = new RegExp("^[A-Za-z0-9._-]+$");
+let c84last: unknown;
+function c84(v: unknown): boolean {
+  if (v === c84last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c84re.test(v)) return false;
+  c84last = v;
+  return true;
+}
+const c85re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
 let c85last: unknown;
 function c85(v: unknown): boolean {
   if (v === c85last) return true;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c85re.test(v)) return false;
+  if (typeof v !== 'string' || !c85re.test(v)) return false;
   c85last = v;
   return true;
 }
-function c84(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 100) return false;
-  for (let i = 0; i < v.length; i++) if (!c85(v[i])) return false;
+const c86re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c86last: unknown;
+function c86(v: unknown): boolean {
+  if (v === c86last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c86re.test(v)) return false;
+  c86last = v;
   return true;
 }
 function c87(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 100) return false;
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+const c88re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c88last: unknown;
+function c88(v: unknown): boolean {
+  if (v === c88last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c88re.test(v)) return false;
+  c88last = v;
+  return true;
+}
+const c90re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c90last: unknown;
+function c90(v: unknown): boolean {
+  if (v === c90last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c90re.test(v)) return false;
+  c90last = v;
   return true;
 }
 function c89(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 100) return false;
-  return true;
-}
-function c88(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 200) return false;
-  for (let i = 0; i < v.length; i++) if (!c89(v[i])) return false;
-  return true;
-}
-function c90(v: unknown): boolean {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return false;
-  return true;
-}
-function c91(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 100) return false;
+  if (!Array.isArray(v) || v.length > 100) return false;
+  for (let i = 0; i < v.length; i++) if (!c90(v[i])) return false;
   return true;
 }
 function c92(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
-  return true;
-}
-function c93(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'string' || v.length > 100) return false;
   return true;
 }
 function c94(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c93(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 200) return false;
+  for (let i = 0; i < v.length; i++) if (!c94(v[i])) return false;
   return true;
 }
 function c95(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return false;
   return true;
 }
 function c96(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 50000) return false;
+  if (typeof v !== 'string' || v.length > 100) return false;
   return true;
 }
 function c97(v: unknown): boolean {
@@ -683,84 +695,1610 @@ function c97(v: unknown): boolean {
   return true;
 }
 function c98(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (!(v === "draft" || v === "reviewed" || v === "hasIssues")) return false;
+  if (typeof v !== 'string' || v.length > 50000) return false;
   return true;
 }
 function c99(v: unknown): boolean {
   if (typeof v !== 'string' || v.length > 50000) return false;
   return true;
 }
-const c86known = new Set<string>(["choice", "choices", "number", "date", "other", "elaboration", "timeline", "response", "furtherInfo", "documents", "review", "comment"]);
-function c86(v: unknown): boolean {
+function c100(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c101(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c102(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c103(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "draft" || v === "reviewed" || v === "hasIssues")) return false;
+  return true;
+}
+function c104(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c91known = new Set<string>(["choice", "choices", "number", "date", "other", "elaboration", "timeline", "response", "furtherInfo", "documents", "review", "comment"]);
+function c91(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let n = 0;
   let x: unknown;
   x = o.choice;
-  if (x !== undefined) { if (!c87(x)) return false; n++; }
-  x = o.choices;
-  if (x !== undefined) { if (!c88(x)) return false; n++; }
-  x = o.number;
-  if (x !== undefined) { if (!c90(x)) return false; n++; }
-  x = o.date;
-  if (x !== undefined) { if (!c91(x)) return false; n++; }
-  x = o.other;
   if (x !== undefined) { if (!c92(x)) return false; n++; }
-  x = o.elaboration;
+  x = o.choices;
   if (x !== undefined) { if (!c93(x)) return false; n++; }
-  x = o.timeline;
-  if (x !== undefined) { if (!c94(x)) return false; n++; }
-  x = o.response;
+  x = o.number;
   if (x !== undefined) { if (!c95(x)) return false; n++; }
-  x = o.furtherInfo;
+  x = o.date;
   if (x !== undefined) { if (!c96(x)) return false; n++; }
-  x = o.documents;
+  x = o.other;
   if (x !== undefined) { if (!c97(x)) return false; n++; }
-  x = o.review;
-  if (x === undefined || !c98(x)) return false;
-  x = o.comment;
+  x = o.elaboration;
+  if (x !== undefined) { if (!c98(x)) return false; n++; }
+  x = o.timeline;
   if (x !== undefined) { if (!c99(x)) return false; n++; }
+  x = o.response;
+  if (x !== undefined) { if (!c100(x)) return false; n++; }
+  x = o.furtherInfo;
+  if (x !== undefined) { if (!c101(x)) return false; n++; }
+  x = o.documents;
+  if (x !== undefined) { if (!c102(x)) return false; n++; }
+  x = o.review;
+  if (x === undefined || !c103(x)) return false;
+  x = o.comment;
+  if (x !== undefined) { if (!c104(x)) return false; n++; }
   n += 1;
   let k = 0;
   for (const _ in o) k++;
-  return k === n || onlyKnown(o, c86known);
+  return k === n || onlyKnown(o, c91known);
 }
-const c76known = new Set<string>(["id", "assessmentId", "questionId", "at", "by", "byName", "deviceId", "parents", "value"]);
-function c76(v: unknown): boolean {
+const c81known = new Set<string>(["id", "assessmentId", "questionId", "at", "by", "byName", "deviceId", "parents", "value"]);
+function c81(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let n = 0;
   let x: unknown;
   x = o.id;
-  if (x === undefined || !c77(x)) return false;
-  x = o.assessmentId;
-  if (x === undefined || !c78(x)) return false;
-  x = o.questionId;
-  if (x === undefined || !c79(x)) return false;
-  x = o.at;
-  if (x === undefined || !c80(x)) return false;
-  x = o.by;
-  if (x === undefined || !c81(x)) return false;
-  x = o.byName;
   if (x === undefined || !c82(x)) return false;
-  x = o.deviceId;
+  x = o.assessmentId;
   if (x === undefined || !c83(x)) return false;
-  x = o.parents;
+  x = o.questionId;
   if (x === undefined || !c84(x)) return false;
-  x = o.value;
+  x = o.at;
+  if (x === undefined || !c85(x)) return false;
+  x = o.by;
   if (x === undefined || !c86(x)) return false;
+  x = o.byName;
+  if (x === undefined || !c87(x)) return false;
+  x = o.deviceId;
+  if (x === undefined || !c88(x)) return false;
+  x = o.parents;
+  if (x === undefined || !c89(x)) return false;
+  x = o.value;
+  if (x === undefined || !c91(x)) return false;
   n += 9;
   let k = 0;
   for (const _ in o) k++;
-  return k === n || onlyKnown(o, c76known);
+  return k === n || onlyKnown(o, c81known);
 }
-function c75(v: unknown): boolean {
+function c80(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > 200000) return false;
-  for (let i = 0; i < v.length; i++) if (!c76(v[i])) return false;
+  for (let i = 0; i < v.length; i++) if (!c81(v[i])) return false;
   return true;
 }
-const c0known = new Set<string>(["assessment", "stakeholders", "interviews", "answers", "consolidated"]);
+const c107re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c107last: unknown;
+function c107(v: unknown): boolean {
+  if (v === c107last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c107re.test(v)) return false;
+  c107last = v;
+  return true;
+}
+const c108re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c108last: unknown;
+function c108(v: unknown): boolean {
+  if (v === c108last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c108re.test(v)) return false;
+  c108last = v;
+  return true;
+}
+function c109(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c110(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "kk" || v === "ru" || v === "en")) return false;
+  return true;
+}
+const c111re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c111last: unknown;
+function c111(v: unknown): boolean {
+  if (v === c111last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c111re.test(v)) return false;
+  c111last = v;
+  return true;
+}
+function c112(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "translated" || v === "reviewed")) return false;
+  return true;
+}
+function c115(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "section") return false;
+  return true;
+}
+function c116(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c120(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "paragraph" || v === "bullet" || v === "numbered")) return false;
+  return true;
+}
+function c121(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2) return false;
+  return true;
+}
+function c125(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "text") return false;
+  return true;
+}
+function c126(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c127(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+function c128(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+const c124known = new Set<string>(["t", "text", "bold", "italic"]);
+function c124(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c125(x)) return false;
+  x = o.text;
+  if (x === undefined || !c126(x)) return false;
+  x = o.bold;
+  if (x !== undefined) { if (!c127(x)) return false; n++; }
+  x = o.italic;
+  if (x !== undefined) { if (!c128(x)) return false; n++; }
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c124known);
+}
+function c130(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "ref") return false;
+  return true;
+}
+const c131re = new RegExp("^[A-Za-z0-9._-]+$");
+let c131last: unknown;
+function c131(v: unknown): boolean {
+  if (v === c131last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c131re.test(v)) return false;
+  c131last = v;
+  return true;
+}
+const c129known = new Set<string>(["t", "itemId"]);
+function c129(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c130(x)) return false;
+  x = o.itemId;
+  if (x === undefined || !c131(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c129known);
+}
+function c133(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "footnote") return false;
+  return true;
+}
+function c134(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c132known = new Set<string>(["t", "text"]);
+function c132(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c133(x)) return false;
+  x = o.text;
+  if (x === undefined || !c134(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c132known);
+}
+function c123(v: unknown): boolean {
+  if (!(c124(v) || c129(v) || c132(v))) return false;
+  return true;
+}
+function c122(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c123(v[i])) return false;
+  return true;
+}
+const c119known = new Set<string>(["kind", "level", "inlines"]);
+function c119(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c120(x)) return false;
+  x = o.level;
+  if (x !== undefined) { if (!c121(x)) return false; n++; }
+  x = o.inlines;
+  if (x === undefined || !c122(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c119known);
+}
+function c118(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c119(v[i])) return false;
+  return true;
+}
+const c117known = new Set<string>(["blocks"]);
+function c117(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  const x = o.blocks;
+  if (x === undefined || !c118(x)) return false;
+  n += 1;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c117known);
+}
+function c135(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "draft" || v === "reviewed")) return false;
+  return true;
+}
+const c114known = new Set<string>(["kind", "title", "body", "state"]);
+function c114(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c115(x)) return false;
+  x = o.title;
+  if (x !== undefined) { if (!c116(x)) return false; n++; }
+  x = o.body;
+  if (x === undefined || !c117(x)) return false;
+  x = o.state;
+  if (x === undefined || !c135(x)) return false;
+  n += 3;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c114known);
+}
+function c137(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "finding") return false;
+  return true;
+}
+function c141(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "paragraph" || v === "bullet" || v === "numbered")) return false;
+  return true;
+}
+function c142(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2) return false;
+  return true;
+}
+function c146(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "text") return false;
+  return true;
+}
+function c147(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c148(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+function c149(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+const c145known = new Set<string>(["t", "text", "bold", "italic"]);
+function c145(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c146(x)) return false;
+  x = o.text;
+  if (x === undefined || !c147(x)) return false;
+  x = o.bold;
+  if (x !== undefined) { if (!c148(x)) return false; n++; }
+  x = o.italic;
+  if (x !== undefined) { if (!c149(x)) return false; n++; }
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c145known);
+}
+function c151(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "ref") return false;
+  return true;
+}
+const c152re = new RegExp("^[A-Za-z0-9._-]+$");
+let c152last: unknown;
+function c152(v: unknown): boolean {
+  if (v === c152last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c152re.test(v)) return false;
+  c152last = v;
+  return true;
+}
+const c150known = new Set<string>(["t", "itemId"]);
+function c150(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c151(x)) return false;
+  x = o.itemId;
+  if (x === undefined || !c152(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c150known);
+}
+function c154(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "footnote") return false;
+  return true;
+}
+function c155(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c153known = new Set<string>(["t", "text"]);
+function c153(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c154(x)) return false;
+  x = o.text;
+  if (x === undefined || !c155(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c153known);
+}
+function c144(v: unknown): boolean {
+  if (!(c145(v) || c150(v) || c153(v))) return false;
+  return true;
+}
+function c143(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c144(v[i])) return false;
+  return true;
+}
+const c140known = new Set<string>(["kind", "level", "inlines"]);
+function c140(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c141(x)) return false;
+  x = o.level;
+  if (x !== undefined) { if (!c142(x)) return false; n++; }
+  x = o.inlines;
+  if (x === undefined || !c143(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c140known);
+}
+function c139(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c140(v[i])) return false;
+  return true;
+}
+const c138known = new Set<string>(["blocks"]);
+function c138(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  const x = o.blocks;
+  if (x === undefined || !c139(x)) return false;
+  n += 1;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c138known);
+}
+function c156(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "draft" || v === "reviewed")) return false;
+  return true;
+}
+const c136known = new Set<string>(["kind", "body", "state"]);
+function c136(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c137(x)) return false;
+  x = o.body;
+  if (x === undefined || !c138(x)) return false;
+  x = o.state;
+  if (x === undefined || !c156(x)) return false;
+  n += 3;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c136known);
+}
+function c158(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "recommendation") return false;
+  return true;
+}
+function c159(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "technical" || v === "legal")) return false;
+  return true;
+}
+function c160(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c161(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  return true;
+}
+function c165(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "paragraph" || v === "bullet" || v === "numbered")) return false;
+  return true;
+}
+function c166(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2) return false;
+  return true;
+}
+function c170(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "text") return false;
+  return true;
+}
+function c171(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c172(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+function c173(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+const c169known = new Set<string>(["t", "text", "bold", "italic"]);
+function c169(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c170(x)) return false;
+  x = o.text;
+  if (x === undefined || !c171(x)) return false;
+  x = o.bold;
+  if (x !== undefined) { if (!c172(x)) return false; n++; }
+  x = o.italic;
+  if (x !== undefined) { if (!c173(x)) return false; n++; }
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c169known);
+}
+function c175(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "ref") return false;
+  return true;
+}
+const c176re = new RegExp("^[A-Za-z0-9._-]+$");
+let c176last: unknown;
+function c176(v: unknown): boolean {
+  if (v === c176last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c176re.test(v)) return false;
+  c176last = v;
+  return true;
+}
+const c174known = new Set<string>(["t", "itemId"]);
+function c174(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c175(x)) return false;
+  x = o.itemId;
+  if (x === undefined || !c176(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c174known);
+}
+function c178(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "footnote") return false;
+  return true;
+}
+function c179(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c177known = new Set<string>(["t", "text"]);
+function c177(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c178(x)) return false;
+  x = o.text;
+  if (x === undefined || !c179(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c177known);
+}
+function c168(v: unknown): boolean {
+  if (!(c169(v) || c174(v) || c177(v))) return false;
+  return true;
+}
+function c167(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c168(v[i])) return false;
+  return true;
+}
+const c164known = new Set<string>(["kind", "level", "inlines"]);
+function c164(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c165(x)) return false;
+  x = o.level;
+  if (x !== undefined) { if (!c166(x)) return false; n++; }
+  x = o.inlines;
+  if (x === undefined || !c167(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c164known);
+}
+function c163(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c164(v[i])) return false;
+  return true;
+}
+const c162known = new Set<string>(["blocks"]);
+function c162(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  const x = o.blocks;
+  if (x === undefined || !c163(x)) return false;
+  n += 1;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c162known);
+}
+const c181re = new RegExp("^[A-Za-z0-9._-]+$");
+let c181last: unknown;
+function c181(v: unknown): boolean {
+  if (v === c181last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c181re.test(v)) return false;
+  c181last = v;
+  return true;
+}
+function c180(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  for (let i = 0; i < v.length; i++) if (!c181(v[i])) return false;
+  return true;
+}
+function c183(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c182(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  for (let i = 0; i < v.length; i++) if (!c183(v[i])) return false;
+  return true;
+}
+function c184(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "draft" || v === "reviewed")) return false;
+  return true;
+}
+const c157known = new Set<string>(["kind", "part", "area", "order", "body", "items", "findings", "state"]);
+function c157(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c158(x)) return false;
+  x = o.part;
+  if (x === undefined || !c159(x)) return false;
+  x = o.area;
+  if (x === undefined || !c160(x)) return false;
+  x = o.order;
+  if (x === undefined || !c161(x)) return false;
+  x = o.body;
+  if (x === undefined || !c162(x)) return false;
+  x = o.items;
+  if (x === undefined || !c180(x)) return false;
+  x = o.findings;
+  if (x === undefined || !c182(x)) return false;
+  x = o.state;
+  if (x === undefined || !c184(x)) return false;
+  n += 8;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c157known);
+}
+function c186(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "action") return false;
+  return true;
+}
+function c187(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "technical" || v === "legal")) return false;
+  return true;
+}
+function c188(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c189(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c190(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  return true;
+}
+function c194(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "paragraph" || v === "bullet" || v === "numbered")) return false;
+  return true;
+}
+function c195(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2) return false;
+  return true;
+}
+function c199(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "text") return false;
+  return true;
+}
+function c200(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c201(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+function c202(v: unknown): boolean {
+  if (typeof v !== 'boolean') return false;
+  return true;
+}
+const c198known = new Set<string>(["t", "text", "bold", "italic"]);
+function c198(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c199(x)) return false;
+  x = o.text;
+  if (x === undefined || !c200(x)) return false;
+  x = o.bold;
+  if (x !== undefined) { if (!c201(x)) return false; n++; }
+  x = o.italic;
+  if (x !== undefined) { if (!c202(x)) return false; n++; }
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c198known);
+}
+function c204(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "ref") return false;
+  return true;
+}
+const c205re = new RegExp("^[A-Za-z0-9._-]+$");
+let c205last: unknown;
+function c205(v: unknown): boolean {
+  if (v === c205last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c205re.test(v)) return false;
+  c205last = v;
+  return true;
+}
+const c203known = new Set<string>(["t", "itemId"]);
+function c203(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c204(x)) return false;
+  x = o.itemId;
+  if (x === undefined || !c205(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c203known);
+}
+function c207(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "footnote") return false;
+  return true;
+}
+function c208(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c206known = new Set<string>(["t", "text"]);
+function c206(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.t;
+  if (x === undefined || !c207(x)) return false;
+  x = o.text;
+  if (x === undefined || !c208(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c206known);
+}
+function c197(v: unknown): boolean {
+  if (!(c198(v) || c203(v) || c206(v))) return false;
+  return true;
+}
+function c196(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c197(v[i])) return false;
+  return true;
+}
+const c193known = new Set<string>(["kind", "level", "inlines"]);
+function c193(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c194(x)) return false;
+  x = o.level;
+  if (x !== undefined) { if (!c195(x)) return false; n++; }
+  x = o.inlines;
+  if (x === undefined || !c196(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c193known);
+}
+function c192(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 10000) return false;
+  for (let i = 0; i < v.length; i++) if (!c193(v[i])) return false;
+  return true;
+}
+const c191known = new Set<string>(["blocks"]);
+function c191(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  const x = o.blocks;
+  if (x === undefined || !c192(x)) return false;
+  n += 1;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c191known);
+}
+function c209(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "high" || v === "medium" || v === "low" || v === "")) return false;
+  return true;
+}
+function c210(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c212(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "yes" || v === "no" || v === "")) return false;
+  return true;
+}
+function c213(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c211known = new Set<string>(["needed", "text"]);
+function c211(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.needed;
+  if (x === undefined || !c212(x)) return false;
+  x = o.text;
+  if (x === undefined || !c213(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c211known);
+}
+function c215(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c214(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  for (let i = 0; i < v.length; i++) if (!c215(v[i])) return false;
+  return true;
+}
+function c217(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c216(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  for (let i = 0; i < v.length; i++) if (!c217(v[i])) return false;
+  return true;
+}
+const c185known = new Set<string>(["kind", "part", "area", "parent", "order", "text", "priority", "timeline", "capacityBuilding", "agencies", "recommendations"]);
+function c185(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c186(x)) return false;
+  x = o.part;
+  if (x === undefined || !c187(x)) return false;
+  x = o.area;
+  if (x === undefined || !c188(x)) return false;
+  x = o.parent;
+  if (x === undefined || !c189(x)) return false;
+  x = o.order;
+  if (x === undefined || !c190(x)) return false;
+  x = o.text;
+  if (x === undefined || !c191(x)) return false;
+  x = o.priority;
+  if (x === undefined || !c209(x)) return false;
+  x = o.timeline;
+  if (x === undefined || !c210(x)) return false;
+  x = o.capacityBuilding;
+  if (x === undefined || !c211(x)) return false;
+  x = o.agencies;
+  if (x === undefined || !c214(x)) return false;
+  x = o.recommendations;
+  if (x === undefined || !c216(x)) return false;
+  n += 11;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c185known);
+}
+function c219(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "survey") return false;
+  return true;
+}
+function c220(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1900 || v > 2999) return false;
+  return true;
+}
+function c223(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c225(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) return false;
+  return true;
+}
+function c226(v: unknown): boolean {
+  if (v !== null) return false;
+  return true;
+}
+function c224(v: unknown): boolean {
+  if (!(c225(v) || c226(v))) return false;
+  return true;
+}
+const c222known = new Set<string>(["group", "rate"]);
+function c222(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.group;
+  if (x === undefined || !c223(x)) return false;
+  x = o.rate;
+  if (x === undefined || !c224(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c222known);
+}
+function c221(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 100) return false;
+  for (let i = 0; i < v.length; i++) if (!c222(v[i])) return false;
+  return true;
+}
+function c228(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) return false;
+  return true;
+}
+function c229(v: unknown): boolean {
+  if (v !== null) return false;
+  return true;
+}
+function c227(v: unknown): boolean {
+  if (!(c228(v) || c229(v))) return false;
+  return true;
+}
+function c232(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c234(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) return false;
+  return true;
+}
+function c235(v: unknown): boolean {
+  if (v !== null) return false;
+  return true;
+}
+function c233(v: unknown): boolean {
+  if (!(c234(v) || c235(v))) return false;
+  return true;
+}
+function c238(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c240(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) return false;
+  return true;
+}
+function c241(v: unknown): boolean {
+  if (v !== null) return false;
+  return true;
+}
+function c239(v: unknown): boolean {
+  if (!(c240(v) || c241(v))) return false;
+  return true;
+}
+const c237known = new Set<string>(["group", "rate"]);
+function c237(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.group;
+  if (x === undefined || !c238(x)) return false;
+  x = o.rate;
+  if (x === undefined || !c239(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c237known);
+}
+function c236(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 100) return false;
+  for (let i = 0; i < v.length; i++) if (!c237(v[i])) return false;
+  return true;
+}
+const c231known = new Set<string>(["label", "overall", "rates"]);
+function c231(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.label;
+  if (x === undefined || !c232(x)) return false;
+  x = o.overall;
+  if (x === undefined || !c233(x)) return false;
+  x = o.rates;
+  if (x === undefined || !c236(x)) return false;
+  n += 3;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c231known);
+}
+function c230(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 100) return false;
+  for (let i = 0; i < v.length; i++) if (!c231(v[i])) return false;
+  return true;
+}
+const c218known = new Set<string>(["kind", "year", "rates", "overall", "comparisons"]);
+function c218(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c219(x)) return false;
+  x = o.year;
+  if (x === undefined || !c220(x)) return false;
+  x = o.rates;
+  if (x === undefined || !c221(x)) return false;
+  x = o.overall;
+  if (x === undefined || !c227(x)) return false;
+  x = o.comparisons;
+  if (x === undefined || !c230(x)) return false;
+  n += 5;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c218known);
+}
+function c243(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "name") return false;
+  return true;
+}
+function c244(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+const c242known = new Set<string>(["kind", "text"]);
+function c242(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c243(x)) return false;
+  x = o.text;
+  if (x === undefined || !c244(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c242known);
+}
+function c246(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "answer") return false;
+  return true;
+}
+function c247(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c248(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c249(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c250(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c251(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+function c252(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c245known = new Set<string>(["kind", "elaboration", "timeline", "response", "other", "furtherInfo", "documents"]);
+function c245(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c246(x)) return false;
+  x = o.elaboration;
+  if (x !== undefined) { if (!c247(x)) return false; n++; }
+  x = o.timeline;
+  if (x !== undefined) { if (!c248(x)) return false; n++; }
+  x = o.response;
+  if (x !== undefined) { if (!c249(x)) return false; n++; }
+  x = o.other;
+  if (x !== undefined) { if (!c250(x)) return false; n++; }
+  x = o.furtherInfo;
+  if (x !== undefined) { if (!c251(x)) return false; n++; }
+  x = o.documents;
+  if (x !== undefined) { if (!c252(x)) return false; n++; }
+  n += 1;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c245known);
+}
+function c254(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "deleted") return false;
+  return true;
+}
+function c255(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c253known = new Set<string>(["kind", "reason"]);
+function c253(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c254(x)) return false;
+  x = o.reason;
+  if (x !== undefined) { if (!c255(x)) return false; n++; }
+  n += 1;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c253known);
+}
+function c113(v: unknown): boolean {
+  if (!(c114(v) || c136(v) || c157(v) || c185(v) || c218(v) || c242(v) || c245(v) || c253(v))) return false;
+  return true;
+}
+const c256re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
+let c256last: unknown;
+function c256(v: unknown): boolean {
+  if (v === c256last) return true;
+  if (typeof v !== 'string' || !c256re.test(v)) return false;
+  c256last = v;
+  return true;
+}
+const c257re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c257last: unknown;
+function c257(v: unknown): boolean {
+  if (v === c257last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c257re.test(v)) return false;
+  c257last = v;
+  return true;
+}
+function c258(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+const c259re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c259last: unknown;
+function c259(v: unknown): boolean {
+  if (v === c259last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c259re.test(v)) return false;
+  c259last = v;
+  return true;
+}
+const c261re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c261last: unknown;
+function c261(v: unknown): boolean {
+  if (v === c261last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c261re.test(v)) return false;
+  c261last = v;
+  return true;
+}
+function c260(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 100) return false;
+  for (let i = 0; i < v.length; i++) if (!c261(v[i])) return false;
+  return true;
+}
+const c106known = new Set<string>(["id", "assessmentId", "key", "lang", "translates", "translationState", "value", "at", "by", "byName", "deviceId", "parents"]);
+function c106(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.id;
+  if (x === undefined || !c107(x)) return false;
+  x = o.assessmentId;
+  if (x === undefined || !c108(x)) return false;
+  x = o.key;
+  if (x === undefined || !c109(x)) return false;
+  x = o.lang;
+  if (x === undefined || !c110(x)) return false;
+  x = o.translates;
+  if (x !== undefined) { if (!c111(x)) return false; n++; }
+  x = o.translationState;
+  if (x !== undefined) { if (!c112(x)) return false; n++; }
+  x = o.value;
+  if (x === undefined || !c113(x)) return false;
+  x = o.at;
+  if (x === undefined || !c256(x)) return false;
+  x = o.by;
+  if (x === undefined || !c257(x)) return false;
+  x = o.byName;
+  if (x === undefined || !c258(x)) return false;
+  x = o.deviceId;
+  if (x === undefined || !c259(x)) return false;
+  x = o.parents;
+  if (x === undefined || !c260(x)) return false;
+  n += 10;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c106known);
+}
+function c105(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 200000) return false;
+  for (let i = 0; i < v.length; i++) if (!c106(v[i])) return false;
+  return true;
+}
+const c264re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c264last: unknown;
+function c264(v: unknown): boolean {
+  if (v === c264last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c264re.test(v)) return false;
+  c264last = v;
+  return true;
+}
+const c265re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c265last: unknown;
+function c265(v: unknown): boolean {
+  if (v === c265last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c265re.test(v)) return false;
+  c265last = v;
+  return true;
+}
+function c266(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (!(v === "assessment" || v === "stakeholder" || v === "interview" || v === "attachment")) return false;
+  return true;
+}
+const c267re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c267last: unknown;
+function c267(v: unknown): boolean {
+  if (v === c267last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c267re.test(v)) return false;
+  c267last = v;
+  return true;
+}
+function c268(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 50000) return false;
+  return true;
+}
+const c269re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c269last: unknown;
+function c269(v: unknown): boolean {
+  if (v === c269last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c269re.test(v)) return false;
+  c269last = v;
+  return true;
+}
+const c270re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
+let c270last: unknown;
+function c270(v: unknown): boolean {
+  if (v === c270last) return true;
+  if (typeof v !== 'string' || !c270re.test(v)) return false;
+  c270last = v;
+  return true;
+}
+const c271re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c271last: unknown;
+function c271(v: unknown): boolean {
+  if (v === c271last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c271re.test(v)) return false;
+  c271last = v;
+  return true;
+}
+function c272(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+const c273re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c273last: unknown;
+function c273(v: unknown): boolean {
+  if (v === c273last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c273re.test(v)) return false;
+  c273last = v;
+  return true;
+}
+const c263known = new Set<string>(["id", "assessmentId", "target", "targetId", "reason", "replacedBy", "at", "by", "byName", "deviceId"]);
+function c263(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.id;
+  if (x === undefined || !c264(x)) return false;
+  x = o.assessmentId;
+  if (x === undefined || !c265(x)) return false;
+  x = o.target;
+  if (x === undefined || !c266(x)) return false;
+  x = o.targetId;
+  if (x === undefined || !c267(x)) return false;
+  x = o.reason;
+  if (x === undefined || !c268(x)) return false;
+  x = o.replacedBy;
+  if (x !== undefined) { if (!c269(x)) return false; n++; }
+  x = o.at;
+  if (x === undefined || !c270(x)) return false;
+  x = o.by;
+  if (x === undefined || !c271(x)) return false;
+  x = o.byName;
+  if (x === undefined || !c272(x)) return false;
+  x = o.deviceId;
+  if (x === undefined || !c273(x)) return false;
+  n += 9;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c263known);
+}
+function c262(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 200000) return false;
+  for (let i = 0; i < v.length; i++) if (!c263(v[i])) return false;
+  return true;
+}
+const c276re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c276last: unknown;
+function c276(v: unknown): boolean {
+  if (v === c276last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c276re.test(v)) return false;
+  c276last = v;
+  return true;
+}
+const c277re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c277last: unknown;
+function c277(v: unknown): boolean {
+  if (v === c277last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c277re.test(v)) return false;
+  c277last = v;
+  return true;
+}
+const c278re = new RegExp("^[0-9a-f]{64}$");
+let c278last: unknown;
+function c278(v: unknown): boolean {
+  if (v === c278last) return true;
+  if (typeof v !== 'string' || !c278re.test(v)) return false;
+  c278last = v;
+  return true;
+}
+function c279(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 9007199254740991) return false;
+  return true;
+}
+function c280(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+function c281(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c282(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+const c284re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$");
+let c284last: unknown;
+function c284(v: unknown): boolean {
+  if (v === c284last) return true;
+  if (typeof v !== 'string' || !c284re.test(v)) return false;
+  c284last = v;
+  return true;
+}
+function c285(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "") return false;
+  return true;
+}
+function c283(v: unknown): boolean {
+  if (!(c284(v) || c285(v))) return false;
+  return true;
+}
+function c286(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500) return false;
+  return true;
+}
+function c290(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "answer") return false;
+  return true;
+}
+const c291re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c291last: unknown;
+function c291(v: unknown): boolean {
+  if (v === c291last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c291re.test(v)) return false;
+  c291last = v;
+  return true;
+}
+const c292re = new RegExp("^[A-Za-z0-9._-]+$");
+let c292last: unknown;
+function c292(v: unknown): boolean {
+  if (v === c292last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c292re.test(v)) return false;
+  c292last = v;
+  return true;
+}
+const c289known = new Set<string>(["kind", "interviewId", "questionId"]);
+function c289(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c290(x)) return false;
+  x = o.interviewId;
+  if (x === undefined || !c291(x)) return false;
+  x = o.questionId;
+  if (x === undefined || !c292(x)) return false;
+  n += 3;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c289known);
+}
+function c294(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "consolidated") return false;
+  return true;
+}
+const c295re = new RegExp("^[A-Za-z0-9._-]+$");
+let c295last: unknown;
+function c295(v: unknown): boolean {
+  if (v === c295last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c295re.test(v)) return false;
+  c295last = v;
+  return true;
+}
+const c293known = new Set<string>(["kind", "questionId"]);
+function c293(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c294(x)) return false;
+  x = o.questionId;
+  if (x === undefined || !c295(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c293known);
+}
+function c297(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (v !== "text") return false;
+  return true;
+}
+function c298(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 100) return false;
+  return true;
+}
+const c296known = new Set<string>(["kind", "key"]);
+function c296(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.kind;
+  if (x === undefined || !c297(x)) return false;
+  x = o.key;
+  if (x === undefined || !c298(x)) return false;
+  n += 2;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c296known);
+}
+function c288(v: unknown): boolean {
+  if (!(c289(v) || c293(v) || c296(v))) return false;
+  return true;
+}
+function c287(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  for (let i = 0; i < v.length; i++) if (!c288(v[i])) return false;
+  return true;
+}
+const c299re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
+let c299last: unknown;
+function c299(v: unknown): boolean {
+  if (v === c299last) return true;
+  if (typeof v !== 'string' || !c299re.test(v)) return false;
+  c299last = v;
+  return true;
+}
+const c300re = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$");
+let c300last: unknown;
+function c300(v: unknown): boolean {
+  if (v === c300last) return true;
+  if (typeof v !== 'string' || !c300re.test(v)) return false;
+  c300last = v;
+  return true;
+}
+const c301re = new RegExp("^[A-Za-z0-9._:-]+$");
+let c301last: unknown;
+function c301(v: unknown): boolean {
+  if (v === c301last) return true;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 100 || !c301re.test(v)) return false;
+  c301last = v;
+  return true;
+}
+const c275known = new Set<string>(["id", "assessmentId", "sha256", "size", "mediaType", "fileName", "title", "received", "organization", "links", "createdAt", "updatedAt", "updatedBy"]);
+function c275(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  let x: unknown;
+  x = o.id;
+  if (x === undefined || !c276(x)) return false;
+  x = o.assessmentId;
+  if (x === undefined || !c277(x)) return false;
+  x = o.sha256;
+  if (x === undefined || !c278(x)) return false;
+  x = o.size;
+  if (x === undefined || !c279(x)) return false;
+  x = o.mediaType;
+  if (x === undefined || !c280(x)) return false;
+  x = o.fileName;
+  if (x === undefined || !c281(x)) return false;
+  x = o.title;
+  if (x === undefined || !c282(x)) return false;
+  x = o.received;
+  if (x === undefined || !c283(x)) return false;
+  x = o.organization;
+  if (x === undefined || !c286(x)) return false;
+  x = o.links;
+  if (x === undefined || !c287(x)) return false;
+  x = o.createdAt;
+  if (x === undefined || !c299(x)) return false;
+  x = o.updatedAt;
+  if (x === undefined || !c300(x)) return false;
+  x = o.updatedBy;
+  if (x === undefined || !c301(x)) return false;
+  n += 13;
+  let k = 0;
+  for (const _ in o) k++;
+  return k === n || onlyKnown(o, c275known);
+}
+function c274(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 50000) return false;
+  for (let i = 0; i < v.length; i++) if (!c275(v[i])) return false;
+  return true;
+}
+const c0known = new Set<string>(["assessment", "stakeholders", "interviews", "answers", "consolidated", "texts", "tombstones", "attachments"]);
 function c0(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -769,14 +2307,20 @@ function c0(v: unknown): boolean {
   x = o.assessment;
   if (x === undefined || !c1(x)) return false;
   x = o.stakeholders;
-  if (x === undefined || !c16(x)) return false;
+  if (x === undefined || !c20(x)) return false;
   x = o.interviews;
-  if (x === undefined || !c30(x)) return false;
+  if (x === undefined || !c35(x)) return false;
   x = o.answers;
-  if (x === undefined || !c50(x)) return false;
+  if (x === undefined || !c55(x)) return false;
   x = o.consolidated;
-  if (x === undefined || !c75(x)) return false;
-  n += 5;
+  if (x === undefined || !c80(x)) return false;
+  x = o.texts;
+  if (x === undefined || !c105(x)) return false;
+  x = o.tombstones;
+  if (x === undefined || !c262(x)) return false;
+  x = o.attachments;
+  if (x === undefined || !c274(x)) return false;
+  n += 8;
   let k = 0;
   for (const _ in o) k++;
   return k === n || onlyKnown(o, c0known);

@@ -9,7 +9,7 @@
  * starts before JSON.parse so WebCrypto hashes while the main thread parses.
  */
 import { CATALOGUE_HASH, CATALOGUE_VERSION, isCompatibleCatalogue } from '../checklist/catalogue';
-import type { Dataset } from '../model/types';
+import type { Dataset, DatasetV1 } from '../model/types';
 import { base64Decode, base64Encode, base64EncodeInto, base64Length } from './base64';
 import { aesGcmDecrypt, aesGcmEncrypt, deriveKeys, randomBytes, randomUuid, sameBytes, sha256, sha256Concat, toHex } from './crypto';
 import { bundleError, type BundleError, type BundleWarning } from './errors';
@@ -17,6 +17,7 @@ import { scanJson } from './scan';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
+  READABLE_FORMAT_VERSIONS,
   KDF_MAX_ITERATIONS,
   KDF_MIN_ITERATIONS,
   KDF_READ_MIN_ITERATIONS,
@@ -25,7 +26,17 @@ import {
   type BundleManifest,
   type EncryptionHeader,
 } from './schema';
-import { checkConsistency, checkWith, computeWarnings, datasetChecker, envelopeChecker, manifestChecker, migrateQuestions } from './validate';
+import {
+  checkConsistency,
+  checkWith,
+  computeWarnings,
+  datasetChecker,
+  datasetV1Checker,
+  envelopeChecker,
+  manifestChecker,
+  manifestV1Checker,
+  migrateQuestions,
+} from './validate';
 
 export interface DecodeOptions {
   /** Used for encrypted bundles; ignored for plain ones. */
@@ -36,8 +47,12 @@ export interface DecodeOptions {
 
 export interface DecodeOk {
   readonly ok: true;
+  /** Format 1 manifests are read with zero counts for the record types format 2 added. */
   readonly manifest: BundleManifest;
+  /** Format 1 payloads are read with empty texts, tombstones and attachments. */
   readonly dataset: Dataset;
+  /** The format version of the file (the app writes the newest). */
+  readonly formatVersion: number;
   readonly encrypted: boolean;
   readonly warnings: readonly BundleWarning[];
 }
@@ -92,10 +107,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 }
 
 /** The authenticated header of an encrypted bundle, serialised in a fixed member order. */
-function envelopeAad(h: EncryptionHeader): Uint8Array {
+function envelopeAad(h: EncryptionHeader, formatVersion: number = BUNDLE_FORMAT_VERSION): Uint8Array {
   const header = {
     format: BUNDLE_FORMAT,
-    formatVersion: BUNDLE_FORMAT_VERSION,
+    formatVersion,
     encrypted: true,
     encryption: { cipher: h.cipher, kdf: h.kdf, iterations: h.iterations, salt: h.salt, iv: h.iv, verifier: h.verifier },
   };
@@ -128,6 +143,9 @@ export async function encodeBundle(dataset: Dataset, info: ManifestInfo, options
       interviews: d.interviews.length,
       answers: d.answers.length,
       consolidated: d.consolidated.length,
+      texts: d.texts.length,
+      tombstones: d.tombstones.length,
+      attachments: d.attachments.length,
     },
     payloadSha256: toHex(await sha256(payloadBytes)),
   };
@@ -238,23 +256,29 @@ async function decode(bytes: Uint8Array, options: DecodeOptions, inner: boolean)
   const version = parsed.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION)
     return fail(bundleError('futureVersion', `format version ${version}`, { version, supported: BUNDLE_FORMAT_VERSION }));
-  if (version !== BUNDLE_FORMAT_VERSION) return fail(bundleError('schema', `formatVersion: expected ${BUNDLE_FORMAT_VERSION}`));
+  if (!(READABLE_FORMAT_VERSIONS as readonly unknown[]).includes(version))
+    return fail(bundleError('schema', `formatVersion: expected one of ${READABLE_FORMAT_VERSIONS.join(', ')}`));
   if (scan.duplicateMember !== undefined) return fail(bundleError('schema', `${scan.duplicateMember}: appears more than once`));
 
   if ('encrypted' in parsed || 'ciphertext' in parsed) {
     if (inner) return fail(bundleError('schema', 'an encrypted bundle inside an encrypted bundle'));
     return decrypt(parsed, options);
   }
-  return decodePlain(parsed, payloadHash);
+  return decodePlain(parsed, version as number, payloadHash);
 }
 
-async function decodePlain(parsed: Record<string, unknown>, payloadHash: Promise<Uint8Array> | undefined): Promise<DecodeResult> {
+/** A format 1 dataset and manifest in the shape of format 2: nothing of the newer record types. */
+function fromV1(d: DatasetV1): Dataset {
+  return { ...d, texts: [], tombstones: [], attachments: [] };
+}
+
+async function decodePlain(parsed: Record<string, unknown>, version: number, payloadHash: Promise<Uint8Array> | undefined): Promise<DecodeResult> {
   for (const k of Object.keys(parsed)) if (!PLAIN_MEMBERS.includes(k)) return fail(bundleError('schema', `${k}: unexpected field`));
   for (const k of PLAIN_MEMBERS) if (!(k in parsed)) return fail(bundleError('schema', `${k}: required field is missing`));
 
-  const m = checkWith(manifestChecker(), parsed.manifest);
+  const m = version === 1 ? checkWith(manifestV1Checker(), parsed.manifest) : checkWith(manifestChecker(), parsed.manifest);
   if (!m.ok) return fail(m.error);
-  const manifest = m.value;
+  const manifest: BundleManifest = version === 1 ? { ...m.value, counts: { ...m.value.counts, texts: 0, tombstones: 0, attachments: 0 } } : (m.value as BundleManifest);
   if (!isCompatibleCatalogue(manifest.catalogueVersion))
     return fail(
       bundleError('incompatibleCatalogue', `catalogue ${manifest.catalogueVersion}, this app has ${CATALOGUE_VERSION}`, {
@@ -273,13 +297,14 @@ async function decodePlain(parsed: Record<string, unknown>, payloadHash: Promise
     warnings.push({ code: 'reformatted' });
   }
 
-  const p = checkWith(datasetChecker(), parsed.payload);
+  const p = version === 1 ? checkWith(datasetV1Checker(), parsed.payload) : checkWith(datasetChecker(), parsed.payload);
   if (!p.ok) return fail(p.error);
-  const { dataset, migrated } = migrateQuestions(p.value as Dataset, manifest.catalogueVersion);
+  const payload = version === 1 ? fromV1(p.value as DatasetV1) : (p.value as unknown as Dataset);
+  const { dataset, migrated } = migrateQuestions(payload, manifest.catalogueVersion);
   const consistent = checkConsistency(manifest, dataset);
   if (!consistent.ok) return fail(consistent.error);
   warnings.push(...computeWarnings(manifest, consistent.facts, migrated));
-  return { ok: true, manifest, dataset, encrypted: false, warnings };
+  return { ok: true, manifest, dataset, formatVersion: version, encrypted: false, warnings };
 }
 
 async function decrypt(parsed: Record<string, unknown>, options: DecodeOptions): Promise<DecodeResult> {
@@ -296,7 +321,7 @@ async function decrypt(parsed: Record<string, unknown>, options: DecodeOptions):
   const ciphertext = base64Decode(envelope.ciphertext);
   if (!ciphertext || ciphertext.length < 16) return fail(bundleError('schema', 'ciphertext: not valid base64'));
 
-  const aad = envelopeAad(header);
+  const aad = envelopeAad(header, envelope.formatVersion);
   if (toHex(await sha256Concat([aad, ciphertext])) !== envelope.sha256) return fail(bundleError('tampered'));
   if (options.passphrase === undefined || options.passphrase === '') return fail(bundleError('passphraseRequired'));
 

@@ -81,9 +81,10 @@ export function generateChecker(schema: JsonSchemaNode, exportName: string, head
         body.push("  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;");
         body.push('  const o = v as Record<string, unknown>;');
         body.push('  let n = 0;');
-        body.push('  let x: unknown;');
+        // One member: a const (lint's prefer-const); more: one variable reused.
+        if (props.length > 1) body.push('  let x: unknown;');
         for (const p of props) {
-          body.push(`  x = o.${p.k};`);
+          body.push(props.length > 1 ? `  x = o.${p.k};` : `  const x = o.${p.k};`);
           if (p.required) body.push(`  if (x === undefined || !${p.fn}(x)) return false;`);
           else body.push(`  if (x !== undefined) { if (!${p.fn}(x)) return false; n++; }`);
         }

@@ -6,14 +6,17 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n';
 import { CHECKLIST_PARTS, SECTORS } from '../model/types';
-import type { Dataset } from '../model/types';
+import type { Dataset, DatasetV1 } from '../model/types';
 import { generateChecker } from './codegen';
 import type { JsonSchemaNode } from './compiled';
 
 /** The value of the top-level "format" member of every bundle, plain or encrypted. */
 export const BUNDLE_FORMAT = 'readiness-studio-bundle';
-/** The format version this code writes and reads. Readers refuse a greater version. */
-export const BUNDLE_FORMAT_VERSION = 1;
+/** The format version this code writes. Readers refuse a greater version. */
+export const BUNDLE_FORMAT_VERSION = 2;
+/** Every format version this code reads. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export type FormatVersion = (typeof READABLE_FORMAT_VERSIONS)[number];
 /** File extension (without the dot) and MIME type. */
 export const BUNDLE_EXTENSION = 'rsb';
 export const BUNDLE_MIME = 'application/json';
@@ -36,6 +39,17 @@ export const LIMITS = {
   parents: 100,
   stakeholderIds: 1_000,
   choices: 200,
+  /** Format 2. */
+  texts: 200_000,
+  tombstones: 200_000,
+  attachments: 50_000,
+  /** Blocks of one rich text, inlines of one block. */
+  blocks: 10_000,
+  inlines: 10_000,
+  /** Items, findings, agencies, recommendations listed on one text; links of one attachment. */
+  refs: 1_000,
+  /** Survey groups and comparisons of one survey year. */
+  surveyRates: 100,
 } as const;
 
 const id = z
@@ -60,7 +74,7 @@ const count = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const LangSchema = z.enum(LANGUAGES);
 
-export const AssessmentSchema = z.strictObject({
+const assessmentFieldsV1 = {
   id,
   country: short,
   title: short,
@@ -70,9 +84,15 @@ export const AssessmentSchema = z.strictObject({
   catalogueVersion: z.string().max(LIMITS.token),
   createdAt: timestamp,
   updatedAt: timestamp,
+};
+export const AssessmentSchemaV1 = z.strictObject(assessmentFieldsV1);
+export const AssessmentSchema = z.strictObject({
+  ...assessmentFieldsV1,
+  reportDate: calendarDate.optional(),
+  sourceLanguage: LangSchema.optional(),
 });
 
-export const StakeholderSchema = z.strictObject({
+const stakeholderFieldsV1 = {
   id,
   assessmentId: id,
   organization: short,
@@ -85,7 +105,9 @@ export const StakeholderSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   updatedBy: id,
-});
+};
+export const StakeholderSchemaV1 = z.strictObject(stakeholderFieldsV1);
+export const StakeholderSchema = z.strictObject({ ...stakeholderFieldsV1, workshop: z.boolean().optional() });
 
 export const InterviewSchema = z.strictObject({
   id,
@@ -147,19 +169,155 @@ export const ConsolidatedRevisionSchema = z.strictObject({
   value: ConsolidatedValueSchema,
 });
 
-/** The payload: one assessment and everything recorded for it. Same shape as Dataset. */
+// ---- Format 2: texts, tombstones, attachments --------------------------------------------
+
+const richText = z.strictObject({
+  blocks: z
+    .array(
+      z.strictObject({
+        kind: z.enum(['paragraph', 'bullet', 'numbered']),
+        level: z.int().min(0).max(2).optional(),
+        inlines: z
+          .array(
+            z.union([
+              z.strictObject({ t: z.literal('text'), text, bold: z.boolean().optional(), italic: z.boolean().optional() }),
+              z.strictObject({ t: z.literal('ref'), itemId: questionId }),
+              z.strictObject({ t: z.literal('footnote'), text }),
+            ]),
+          )
+          .max(LIMITS.inlines),
+      }),
+    )
+    .max(LIMITS.blocks),
+});
+const textState = z.enum(['draft', 'reviewed']);
+const reportPart = z.enum(['technical', 'legal']);
+/** A rate in percent, or null when not given. */
+const rate = z.union([z.number().min(0).max(100), z.null()]);
+const surveyRates = z.array(z.strictObject({ group: token, rate })).max(LIMITS.surveyRates);
+const refs = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.refs);
+
+export const TextValueSchema = z.union([
+  z.strictObject({ kind: z.literal('section'), title: short.optional(), body: richText, state: textState }),
+  z.strictObject({ kind: z.literal('finding'), body: richText, state: textState }),
+  z.strictObject({
+    kind: z.literal('recommendation'),
+    part: reportPart,
+    area: token,
+    order: z.number(),
+    body: richText,
+    items: refs(questionId),
+    findings: refs(token),
+    state: textState,
+  }),
+  z.strictObject({
+    kind: z.literal('action'),
+    part: reportPart,
+    area: token,
+    parent: token,
+    order: z.number(),
+    text: richText,
+    priority: z.enum(['high', 'medium', 'low', '']),
+    timeline: short,
+    capacityBuilding: z.strictObject({ needed: z.enum(['yes', 'no', '']), text }),
+    agencies: refs(short),
+    recommendations: refs(token),
+  }),
+  z.strictObject({
+    kind: z.literal('survey'),
+    year: z.int().min(1900).max(2999),
+    rates: surveyRates,
+    overall: rate,
+    comparisons: z.array(z.strictObject({ label: short, overall: rate, rates: surveyRates })).max(LIMITS.surveyRates),
+  }),
+  z.strictObject({ kind: z.literal('name'), text: short }),
+  z.strictObject({
+    kind: z.literal('answer'),
+    elaboration: text.optional(),
+    timeline: text.optional(),
+    response: text.optional(),
+    other: text.optional(),
+    furtherInfo: text.optional(),
+    documents: text.optional(),
+  }),
+  z.strictObject({ kind: z.literal('deleted'), reason: text.optional() }),
+]);
+
+export const TextRevisionSchema = z.strictObject({
+  id,
+  assessmentId: id,
+  key: token,
+  lang: LangSchema,
+  translates: id.optional(),
+  translationState: z.enum(['translated', 'reviewed']).optional(),
+  value: TextValueSchema,
+  at: timestamp,
+  by: id,
+  byName: short,
+  deviceId: id,
+  parents: z.array(id).max(LIMITS.parents),
+});
+
+export const TombstoneSchema = z.strictObject({
+  id,
+  assessmentId: id,
+  target: z.enum(['assessment', 'stakeholder', 'interview', 'attachment']),
+  targetId: id,
+  reason: text,
+  replacedBy: id.optional(),
+  at: timestamp,
+  by: id,
+  byName: short,
+  deviceId: id,
+});
+
+export const AttachmentSchema = z.strictObject({
+  id,
+  assessmentId: id,
+  sha256: hex(64),
+  size: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+  mediaType: token,
+  fileName: short,
+  title: short,
+  received: calendarDate,
+  organization: short,
+  links: refs(
+    z.union([
+      z.strictObject({ kind: z.literal('answer'), interviewId: id, questionId }),
+      z.strictObject({ kind: z.literal('consolidated'), questionId }),
+      z.strictObject({ kind: z.literal('text'), key: token }),
+    ]),
+  ),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  updatedBy: id,
+});
+
+/** The payload of format 1. */
+export const DatasetSchemaV1 = z.strictObject({
+  assessment: AssessmentSchemaV1,
+  stakeholders: z.array(StakeholderSchemaV1).max(LIMITS.stakeholders),
+  interviews: z.array(InterviewSchema).max(LIMITS.interviews),
+  answers: z.array(AnswerRevisionSchema).max(LIMITS.answers),
+  consolidated: z.array(ConsolidatedRevisionSchema).max(LIMITS.consolidated),
+});
+
+/** The payload (format 2): one assessment and everything recorded for it. Same shape as Dataset. */
 export const DatasetSchema = z.strictObject({
   assessment: AssessmentSchema,
   stakeholders: z.array(StakeholderSchema).max(LIMITS.stakeholders),
   interviews: z.array(InterviewSchema).max(LIMITS.interviews),
   answers: z.array(AnswerRevisionSchema).max(LIMITS.answers),
   consolidated: z.array(ConsolidatedRevisionSchema).max(LIMITS.consolidated),
+  texts: z.array(TextRevisionSchema).max(LIMITS.texts),
+  tombstones: z.array(TombstoneSchema).max(LIMITS.tombstones),
+  attachments: z.array(AttachmentSchema).max(LIMITS.attachments),
 });
 
 export const BUNDLE_KINDS = ['interviews', 'backup'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
-export const ManifestSchema = z.strictObject({
+const manifestFieldsV1 = {
   bundleId: uuid,
   exportedAt: timestamp,
   interviewer: z.strictObject({ id, name: short, organization: short }),
@@ -172,9 +330,34 @@ export const ManifestSchema = z.strictObject({
   counts: z.strictObject({ stakeholders: count, interviews: count, answers: count, consolidated: count }),
   /** SHA-256 (lower-case hex) of the payload's bytes exactly as they appear in the file. */
   payloadSha256: hex(64),
+};
+export const ManifestSchemaV1 = z.strictObject(manifestFieldsV1);
+export const ManifestSchema = z.strictObject({
+  ...manifestFieldsV1,
+  counts: z.strictObject({
+    stakeholders: count,
+    interviews: count,
+    answers: count,
+    consolidated: count,
+    texts: count,
+    tombstones: count,
+    attachments: count,
+  }),
 });
 
-/** A plain bundle. Writers put `payload` last; see docs/bundle-format.md for the checksum. */
+/** A plain bundle of format 1. */
+export const PlainBundleSchemaV1 = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.literal(1),
+  manifest: ManifestSchemaV1,
+  payload: DatasetSchemaV1,
+});
+
+/**
+ * A plain bundle (format 2): the JSON document of a format 2 container (`bundle.json`), or
+ * a file of its own when there are no attachments. Writers put `payload` last; see
+ * docs/bundle-format.md for the checksum.
+ */
 export const PlainBundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
@@ -209,7 +392,7 @@ export const EncryptionHeaderSchema = z.strictObject({
 /** An encrypted bundle: the whole plain bundle, encrypted; the manifest is inside. */
 export const EncryptedBundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(BUNDLE_FORMAT_VERSION)]),
   encrypted: z.literal(true),
   encryption: EncryptionHeaderSchema,
   /** SHA-256 (hex) of the authenticated header bytes followed by the ciphertext bytes. */
@@ -219,7 +402,7 @@ export const EncryptedBundleSchema = z.strictObject({
 });
 
 /** The schema published in docs/bundle.schema.json: a plain or an encrypted bundle. */
-export const BundleFileSchema = z.union([PlainBundleSchema, EncryptedBundleSchema]);
+export const BundleFileSchema = z.union([PlainBundleSchema, PlainBundleSchemaV1, EncryptedBundleSchema]);
 
 export type BundleManifest = z.infer<typeof ManifestSchema>;
 export type EncryptionHeader = z.infer<typeof EncryptionHeaderSchema>;
@@ -230,6 +413,7 @@ type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends obje
 type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 export type _SchemaMatchesModel = Assert<Equals<z.infer<typeof DatasetSchema>, Mutable<Dataset>>>;
+export type _SchemaV1MatchesModel = Assert<Equals<z.infer<typeof DatasetSchemaV1>, Mutable<DatasetV1>>>;
 
 /** The JSON Schema of a bundle file, as published in docs/bundle.schema.json. */
 export function bundleJsonSchema(): Record<string, unknown> {
@@ -248,11 +432,20 @@ export function bundleJsonSchemaText(): string {
   return `${JSON.stringify(bundleJsonSchema(), null, 2)}\n`;
 }
 
-/** The exact text of shared/bundle/checkDataset.generated.ts: the payload validator. */
+/** The exact text of shared/bundle/checkDataset.generated.ts: the payload validator (format 2). */
 export function datasetCheckerSource(): string {
   const header = [
     '// Generated by build/gen-bundle-schema.ts from DatasetSchema in shared/bundle/schema.ts: do not edit.',
     '// The fast path of payload validation (see shared/bundle/codegen.ts); zod explains failures.',
   ].join('\n');
   return generateChecker(z.toJSONSchema(DatasetSchema) as JsonSchemaNode, 'checkDataset', header);
+}
+
+/** The exact text of shared/bundle/checkDatasetV1.generated.ts: the payload validator of format 1. */
+export function datasetV1CheckerSource(): string {
+  const header = [
+    '// Generated by build/gen-bundle-schema.ts from DatasetSchemaV1 in shared/bundle/schema.ts: do not edit.',
+    '// The fast path of payload validation for format 1 bundles (see shared/bundle/codegen.ts).',
+  ].join('\n');
+  return generateChecker(z.toJSONSchema(DatasetSchemaV1) as JsonSchemaNode, 'checkDatasetV1', header);
 }

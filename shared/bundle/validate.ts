@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { CATALOGUE_HASH, CATALOGUE_VERSION, getItem, migrateQuestionId } from '../checklist/catalogue';
 import type { AnswerRevision, ConsolidatedRevision, Dataset } from '../model/types';
 import { checkDataset } from './checkDataset.generated';
+import { checkDatasetV1 } from './checkDatasetV1.generated';
 import { compileJsonSchema, type CompiledSchema, type JsonSchemaNode } from './compiled';
 import { bundleError, errorFromIssue, type BundleError, type BundleWarning } from './errors';
-import { DatasetSchema, EncryptedBundleSchema, ManifestSchema, type BundleManifest } from './schema';
+import { DatasetSchema, DatasetSchemaV1, EncryptedBundleSchema, ManifestSchema, ManifestSchemaV1, type BundleManifest } from './schema';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: BundleError };
 
@@ -28,8 +29,10 @@ function checker<T>(schema: z.ZodType<T>, prefix: string, generated?: (v: unknow
 }
 
 export const manifestChecker = checker(ManifestSchema, 'manifest');
+export const manifestV1Checker = checker(ManifestSchemaV1, 'manifest');
 /** The payload is the hot path: its check is generated code (checkDataset.generated.ts). */
 export const datasetChecker = checker(DatasetSchema, 'payload', checkDataset);
+export const datasetV1Checker = checker(DatasetSchemaV1, 'payload', checkDatasetV1);
 export const envelopeChecker = checker(EncryptedBundleSchema, '');
 
 /** Fast check first; zod only to explain a failure. */
@@ -50,6 +53,9 @@ export interface PayloadFacts {
   readonly danglingReferences: number;
 }
 
+/** The record types the manifest counts. */
+export const COUNTED = ['stakeholders', 'interviews', 'answers', 'consolidated', 'texts', 'tombstones', 'attachments'] as const;
+
 export type ConsistencyResult = { ok: true; facts: PayloadFacts } | { ok: false; error: BundleError };
 
 /**
@@ -63,7 +69,7 @@ export function checkConsistency(manifest: Pick<BundleManifest, 'assessmentId' |
   if (manifest) {
     if (manifest.assessmentId !== aid)
       return fail(bundleError('schema', `manifest.assessmentId: "${manifest.assessmentId}" does not match payload.assessment.id "${aid}"`));
-    for (const k of ['stakeholders', 'interviews', 'answers', 'consolidated'] as const) {
+    for (const k of COUNTED) {
       if (manifest.counts[k] !== d[k].length)
         return fail(bundleError('schema', `manifest.counts.${k}: says ${manifest.counts[k]} but the payload has ${d[k].length}`));
     }
@@ -118,6 +124,16 @@ export function checkConsistency(manifest: Pick<BundleManifest, 'assessmentId' |
     if (!getItem(r.questionId)) {
       unknownAnswers++;
       unknownQuestionIds.add(r.questionId);
+    }
+  }
+  for (const k of ['texts', 'tombstones', 'attachments'] as const) {
+    const seen = new Set<string>();
+    const list = d[k];
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if (r.assessmentId !== aid) return foreign(k, i, r.assessmentId);
+      if (seen.has(r.id)) return duplicate(k, i, r.id);
+      seen.add(r.id);
     }
   }
   return { ok: true, facts: { unknownQuestionIds, unknownAnswers, danglingReferences: dangling } };

@@ -229,5 +229,5 @@ export function buildSeedDataset(fixtures: SeedFixtures, options: SeedOptions = 
     }
   }
 
-  return { dataset: { assessment, stakeholders, interviews, answers, consolidated }, interviewers };
+  return { dataset: { assessment, stakeholders, interviews, answers, consolidated, texts: [], tombstones: [], attachments: [] }, interviewers };
 }

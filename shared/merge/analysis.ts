@@ -1,7 +1,8 @@
 /** What the lead needs to look at in a dataset: conflicting answers and unknown questions. */
-import { answerSlot, consolidatedSlot, heads } from '../answers/revisions';
+import { answerSlot, consolidatedSlot, heads, textSlot, type RevisionLike } from '../answers/revisions';
 import { getItem } from '../checklist/catalogue';
-import type { AnswerRevision, ConsolidatedRevision, Dataset, Id } from '../model/types';
+import type { Lang } from '../i18n';
+import type { AnswerRevision, ConsolidatedRevision, Dataset, Id, TextRevision } from '../model/types';
 
 export type Conflict =
   | {
@@ -20,7 +21,22 @@ export type Conflict =
       readonly assessmentId: Id;
       readonly questionId: string;
       readonly heads: readonly ConsolidatedRevision[];
+    }
+  | {
+      readonly kind: 'text';
+      /** textSlot(): "key|lang". */
+      readonly slot: string;
+      readonly key: string;
+      readonly lang: Lang;
+      readonly heads: readonly TextRevision[];
     };
+
+/** A conflict on a checklist question (an interview answer or a consolidated answer). */
+export type QuestionConflict = Exclude<Conflict, { kind: 'text' }>;
+
+export function isQuestionConflict(c: Conflict): c is QuestionConflict {
+  return c.kind !== 'text';
+}
 
 /** A conflict's identity: its slot and the set of competing heads. */
 export function conflictKey(c: Conflict): string {
@@ -30,7 +46,7 @@ export function conflictKey(c: Conflict): string {
     .join(',')}`;
 }
 
-export function slotConflicts<R extends AnswerRevision | ConsolidatedRevision>(revisions: readonly R[], slotKey: (r: R) => string): Array<[string, R[]]> {
+export function slotConflicts<R extends RevisionLike>(revisions: readonly R[], slotKey: (r: R) => string): Array<[string, R[]]> {
   // Only slots with two or more revisions can have two heads; most slots have one.
   const seen = new Map<string, R | R[]>();
   for (const r of revisions) {
@@ -56,6 +72,7 @@ export function conflicts(dataset: Dataset): Conflict[] {
     out.push({ kind: 'answer', slot, interviewId: hs[0]!.interviewId, questionId: hs[0]!.questionId, heads: hs });
   for (const [slot, hs] of slotConflicts(dataset.consolidated, consolidatedSlot))
     out.push({ kind: 'consolidated', slot, assessmentId: hs[0]!.assessmentId, questionId: hs[0]!.questionId, heads: hs });
+  for (const [slot, hs] of slotConflicts(dataset.texts, textSlot)) out.push({ kind: 'text', slot, key: hs[0]!.key, lang: hs[0]!.lang, heads: hs });
   return out;
 }
 

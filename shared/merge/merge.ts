@@ -1,12 +1,12 @@
 /**
  * Merging datasets (bundles, the local database) — pure functions.
  *
- * - Revisions (interview answers, consolidated answers) are a set union by id: nothing is
+ * - Revisions (interview answers, consolidated answers, texts) and tombstones are a set union by id: nothing is
  *   overwritten and the set only grows. The same id with different content should never
  *   happen (ids are random UUIDs and sealed revisions are immutable); if it does, the
  *   version with the greater canonical JSON is kept on every machine and the clash is
  *   reported as an anomaly.
- * - Entities (assessment, stakeholders, interviews) are united by id, last writer wins by
+ * - Entities (assessment, stakeholders, interviews, attachments) are united by id, last writer wins by
  *   `updatedAt`; equal times fall back to the greater canonical JSON (an anomaly if the
  *   contents differ).
  *
@@ -14,11 +14,25 @@
  * associative (compare results with canonicalDataset: array order follows input order).
  * Interviews by different interviewers have different ids and are never merged together.
  */
-import type { AnswerRevision, Assessment, ConsolidatedRevision, Dataset, Id, Interview, Stakeholder } from '../model/types';
+import type {
+  AnswerRevision,
+  Assessment,
+  Attachment,
+  ConsolidatedRevision,
+  Dataset,
+  Id,
+  Interview,
+  Stakeholder,
+  TextRevision,
+  Tombstone,
+} from '../model/types';
 import { canonicalJson, deepEqual } from './canonical';
 
-export type RevisionCollection = 'answers' | 'consolidated';
-export type EntityCollection = 'assessment' | 'stakeholders' | 'interviews';
+/** Collections merged as a set union by id (tombstones are immutable records, like revisions). */
+export type RevisionCollection = 'answers' | 'consolidated' | 'texts' | 'tombstones';
+/** Collections merged last-writer-wins by updatedAt. */
+export type EntityCollection = 'assessment' | 'stakeholders' | 'interviews' | 'attachments';
+const REVISION_COLLECTIONS: ReadonlySet<string> = new Set<RevisionCollection>(['answers', 'consolidated', 'texts', 'tombstones']);
 
 export interface MergeAnomaly {
   /**
@@ -63,6 +77,9 @@ export class MergeAccumulator {
   readonly interviews = new Map<Id, Interview>();
   readonly answers = new Map<Id, AnswerRevision>();
   readonly consolidated = new Map<Id, ConsolidatedRevision>();
+  readonly texts = new Map<Id, TextRevision>();
+  readonly tombstones = new Map<Id, Tombstone>();
+  readonly attachments = new Map<Id, Attachment>();
   private readonly anomalyKeys = new Set<string>();
   readonly anomalies: MergeAnomaly[] = [];
 
@@ -77,6 +94,9 @@ export class MergeAccumulator {
     this.addAll(this.interviews, d.interviews, 'interviews', pickEntity);
     this.addAll(this.answers, d.answers, 'answers', pickRevision);
     this.addAll(this.consolidated, d.consolidated, 'consolidated', pickRevision);
+    this.addAll(this.texts, d.texts, 'texts', pickRevision);
+    this.addAll(this.tombstones, d.tombstones, 'tombstones', pickRevision);
+    this.addAll(this.attachments, d.attachments, 'attachments', pickEntity);
     return this;
   }
 
@@ -94,7 +114,7 @@ export class MergeAccumulator {
       }
       if (prev === r) continue;
       const p = pick(prev, r);
-      if (p.anomaly) this.anomaly(collection === 'answers' || collection === 'consolidated' ? 'revisionContentDiffers' : 'entityTie', collection, r.id);
+      if (p.anomaly) this.anomaly(REVISION_COLLECTIONS.has(collection) ? 'revisionContentDiffers' : 'entityTie', collection, r.id);
       if (p.value !== prev) map.set(r.id, p.value);
     }
   }
@@ -119,6 +139,9 @@ export class MergeAccumulator {
         interviews: [...this.interviews.values()],
         answers: [...this.answers.values()],
         consolidated: [...this.consolidated.values()],
+        texts: [...this.texts.values()],
+        tombstones: [...this.tombstones.values()],
+        attachments: [...this.attachments.values()],
       },
       anomalies: [...this.anomalies],
     };
@@ -146,5 +169,8 @@ export function canonicalDataset(d: Dataset): Dataset {
     interviews: byId(d.interviews),
     answers: byId(d.answers),
     consolidated: byId(d.consolidated),
+    texts: byId(d.texts),
+    tombstones: byId(d.tombstones),
+    attachments: byId(d.attachments),
   };
 }

@@ -10,9 +10,20 @@
  * Per-file counts compare the file with the existing data alone, so they do not depend on
  * the order of the files; `totals` and `writes` account for all files together.
  */
-import { answerSlot, consolidatedSlot, heads } from '../answers/revisions';
+import { answerSlot, consolidatedSlot, heads, textSlot, type RevisionLike } from '../answers/revisions';
 import type { BundleManifest } from '../bundle/schema';
-import type { AnswerRevision, Assessment, ConsolidatedRevision, Dataset, Id, Interview, Stakeholder } from '../model/types';
+import type {
+  AnswerRevision,
+  Assessment,
+  Attachment,
+  ConsolidatedRevision,
+  Dataset,
+  Id,
+  Interview,
+  Stakeholder,
+  TextRevision,
+  Tombstone,
+} from '../model/types';
 import { conflictKey, conflicts, unknownQuestions, type Conflict, type UnknownQuestions } from './analysis';
 import { deepEqual } from './canonical';
 import { findDuplicateStakeholders, type DuplicateGroup } from './duplicates';
@@ -39,6 +50,9 @@ export interface ImportCounts {
   readonly interviews: RecordCounts;
   readonly answers: RecordCounts;
   readonly consolidated: RecordCounts;
+  readonly texts: RecordCounts;
+  readonly tombstones: RecordCounts;
+  readonly attachments: RecordCounts;
 }
 
 export interface FilePreview {
@@ -65,6 +79,9 @@ export interface ImportWrites {
   readonly interviews: readonly Interview[];
   readonly answers: readonly AnswerRevision[];
   readonly consolidated: readonly ConsolidatedRevision[];
+  readonly texts: readonly TextRevision[];
+  readonly tombstones: readonly Tombstone[];
+  readonly attachments: readonly Attachment[];
 }
 
 export interface ImportPlan {
@@ -88,19 +105,30 @@ export interface ImportPlan {
   readonly anomalies: readonly MergeAnomaly[];
 }
 
-type Collection = 'stakeholders' | 'interviews' | 'answers' | 'consolidated';
-const COLLECTIONS: readonly Collection[] = ['stakeholders', 'interviews', 'answers', 'consolidated'];
+type Collection = 'stakeholders' | 'interviews' | 'answers' | 'consolidated' | 'texts' | 'tombstones' | 'attachments';
+const COLLECTIONS: readonly Collection[] = ['stakeholders', 'interviews', 'answers', 'consolidated', 'texts', 'tombstones', 'attachments'];
 
 interface Index {
   readonly stakeholders: Map<Id, Stakeholder>;
   readonly interviews: Map<Id, Interview>;
   readonly answers: Map<Id, AnswerRevision>;
   readonly consolidated: Map<Id, ConsolidatedRevision>;
+  readonly texts: Map<Id, TextRevision>;
+  readonly tombstones: Map<Id, Tombstone>;
+  readonly attachments: Map<Id, Attachment>;
 }
 
 function indexOf(d: Dataset | undefined): Index {
   const ix = <T extends { id: Id }>(list: readonly T[] | undefined) => new Map((list ?? []).map((r) => [r.id, r] as const));
-  return { stakeholders: ix(d?.stakeholders), interviews: ix(d?.interviews), answers: ix(d?.answers), consolidated: ix(d?.consolidated) };
+  return {
+    stakeholders: ix(d?.stakeholders),
+    interviews: ix(d?.interviews),
+    answers: ix(d?.answers),
+    consolidated: ix(d?.consolidated),
+    texts: ix(d?.texts),
+    tombstones: ix(d?.tombstones),
+    attachments: ix(d?.attachments),
+  };
 }
 
 const ZERO: RecordCounts = { new: 0, updated: 0, unchanged: 0 };
@@ -142,11 +170,14 @@ function countFile(existing: Dataset | undefined, ix: Index, d: Dataset, anomali
     interviews: countOne(ix.interviews, d.interviews, pickEntity, entity('interviews')),
     answers: countOne(ix.answers, d.answers, pickRevision, revision('answers')),
     consolidated: countOne(ix.consolidated, d.consolidated, pickRevision, revision('consolidated')),
+    texts: countOne(ix.texts, d.texts, pickRevision, revision('texts')),
+    tombstones: countOne(ix.tombstones, d.tombstones, pickRevision, revision('tombstones')),
+    attachments: countOne(ix.attachments, d.attachments, pickEntity, entity('attachments')),
   };
 }
 
 /** Revisions of the existing data grouped by slot, built on first use. */
-class SlotIndex<R extends AnswerRevision | ConsolidatedRevision> {
+class SlotIndex<R extends RevisionLike> {
   private map: Map<string, R[]> | undefined;
   constructor(
     private readonly revisions: readonly R[],
@@ -167,7 +198,7 @@ class SlotIndex<R extends AnswerRevision | ConsolidatedRevision> {
 }
 
 /** Conflicts that merging `incoming` revisions into the existing slots would create. */
-function newSlotConflicts<R extends AnswerRevision | ConsolidatedRevision>(
+function newSlotConflicts<R extends RevisionLike>(
   incoming: readonly R[],
   existing: SlotIndex<R>,
   key: (r: R) => string,
@@ -196,25 +227,41 @@ function newSlotConflicts<R extends AnswerRevision | ConsolidatedRevision>(
   return out.sort((a, b) => (a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0));
 }
 
-function fileConflicts(
-  d: Dataset,
-  answers: SlotIndex<AnswerRevision>,
-  consolidated: SlotIndex<ConsolidatedRevision>,
-  existingKeys: ReadonlySet<string>,
-): Conflict[] {
+interface Slots {
+  readonly answers: SlotIndex<AnswerRevision>;
+  readonly consolidated: SlotIndex<ConsolidatedRevision>;
+  readonly texts: SlotIndex<TextRevision>;
+}
+
+function slotsOf(d: Dataset | undefined): Slots {
+  return {
+    answers: new SlotIndex(d?.answers ?? [], answerSlot),
+    consolidated: new SlotIndex(d?.consolidated ?? [], consolidatedSlot),
+    texts: new SlotIndex(d?.texts ?? [], textSlot),
+  };
+}
+
+function fileConflicts(d: Dataset, slots: Slots, existingKeys: ReadonlySet<string>): Conflict[] {
   return [
     ...newSlotConflicts(
       d.answers,
-      answers,
+      slots.answers,
       answerSlot,
       (slot, hs): Conflict => ({ kind: 'answer', slot, interviewId: hs[0]!.interviewId, questionId: hs[0]!.questionId, heads: hs }),
       existingKeys,
     ),
     ...newSlotConflicts(
       d.consolidated,
-      consolidated,
+      slots.consolidated,
       consolidatedSlot,
       (slot, hs): Conflict => ({ kind: 'consolidated', slot, assessmentId: hs[0]!.assessmentId, questionId: hs[0]!.questionId, heads: hs }),
+      existingKeys,
+    ),
+    ...newSlotConflicts(
+      d.texts,
+      slots.texts,
+      textSlot,
+      (slot, hs): Conflict => ({ kind: 'text', slot, key: hs[0]!.key, lang: hs[0]!.lang, heads: hs }),
       existingKeys,
     ),
   ];
@@ -228,18 +275,12 @@ export function planImport(existing: Dataset | undefined, incoming: readonly Inc
   const empty = indexOf(undefined);
   const existingConflicts = existing ? conflicts(existing) : [];
   const existingKeys = new Set(existingConflicts.map(conflictKey));
-  const answerSlots = new SlotIndex<AnswerRevision>(existing?.answers ?? [], answerSlot);
-  const consolidatedSlots = new SlotIndex<ConsolidatedRevision>(existing?.consolidated ?? [], consolidatedSlot);
-  const noSlots = { a: new SlotIndex<AnswerRevision>([], answerSlot), c: new SlotIndex<ConsolidatedRevision>([], consolidatedSlot) };
+  const existingSlots = slotsOf(existing);
+  const noSlots = slotsOf(undefined);
 
   const acc = new MergeAccumulator();
   if (existing) acc.add(existing);
-  const incomingIds: Record<Collection, Set<Id>> = {
-    stakeholders: new Set(),
-    interviews: new Set(),
-    answers: new Set(),
-    consolidated: new Set(),
-  };
+  const incomingIds = Object.fromEntries(COLLECTIONS.map((k) => [k, new Set<Id>()])) as Record<Collection, Set<Id>>;
 
   const previews: Array<Omit<FilePreview, 'duplicateStakeholders'>> = [];
   for (const file of incoming) {
@@ -247,7 +288,7 @@ export function planImport(existing: Dataset | undefined, incoming: readonly Inc
     const differs = d.assessment.id !== target;
     const anomalies: MergeAnomaly[] = [];
     const counts = differs ? countFile(undefined, empty, d, anomalies) : countFile(existing, ix, d, anomalies);
-    const newConflicts = differs ? fileConflicts(d, noSlots.a, noSlots.c, new Set()) : fileConflicts(d, answerSlots, consolidatedSlots, existingKeys);
+    const newConflicts = differs ? fileConflicts(d, noSlots, new Set()) : fileConflicts(d, existingSlots, existingKeys);
     if (!differs) {
       acc.add(d);
       for (const k of COLLECTIONS) for (const r of d[k]) incomingIds[k].add(r.id);
@@ -277,6 +318,9 @@ export function planImport(existing: Dataset | undefined, incoming: readonly Inc
     interviews: changed(merged.interviews, ix.interviews),
     answers: changed(merged.answers, ix.answers),
     consolidated: changed(merged.consolidated, ix.consolidated),
+    texts: changed(merged.texts, ix.texts),
+    tombstones: changed(merged.tombstones, ix.tombstones),
+    attachments: changed(merged.attachments, ix.attachments),
   };
   const total = (k: Collection): RecordCounts => {
     const list: ReadonlyArray<{ id: Id }> = writes[k];
@@ -293,6 +337,9 @@ export function planImport(existing: Dataset | undefined, incoming: readonly Inc
     interviews: total('interviews'),
     answers: total('answers'),
     consolidated: total('consolidated'),
+    texts: total('texts'),
+    tombstones: total('tombstones'),
+    attachments: total('attachments'),
   };
 
   const allConflicts = conflicts(merged);

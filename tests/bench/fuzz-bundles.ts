@@ -71,7 +71,7 @@ async function assemble(manifest: unknown, payload: unknown, fixChecksum: boolea
   const payloadJson = JSON.stringify(payload) ?? 'null';
   let m = manifest;
   if (fixChecksum && m && typeof m === 'object' && !Array.isArray(m)) m = { ...m, payloadSha256: await sha256Hex(enc.encode(payloadJson)) };
-  return enc.encode(`{"format":"readiness-studio-bundle","formatVersion":1,"manifest":${JSON.stringify(m) ?? 'null'},"payload":${payloadJson}}`);
+  return enc.encode(`{"format":"readiness-studio-bundle","formatVersion":2,"manifest":${JSON.stringify(m) ?? 'null'},"payload":${payloadJson}}`);
 }
 
 /** Encrypts any bytes as an envelope, the way encodeBundle does, so broken plaintexts get past the crypto. */
@@ -81,7 +81,7 @@ async function envelope(plain: Uint8Array): Promise<Uint8Array> {
   const { key, verifier } = await deriveKeys(PASSPHRASE, salt, ITERATIONS);
   const header = {
     format: 'readiness-studio-bundle',
-    formatVersion: 1,
+    formatVersion: 2,
     encrypted: true,
     encryption: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA-256', iterations: ITERATIONS, salt: base64Encode(salt), iv: base64Encode(iv), verifier: base64Encode(verifier) },
   };
@@ -295,7 +295,7 @@ async function makeCase(r: Rng, b: Bases): Promise<Case> {
       return { name: `encrypted: envelope ${field} replaced`, bytes: enc.encode(JSON.stringify(e)), passphrase: PASSPHRASE };
     }
     case 12: {
-      const text = b.plainText.replace(/"formatVersion":1/, `"formatVersion":${r.pick(['2', '0', '-1', '1.5', '"1"', 'null', '1e999', '99999999999999999999'])}`);
+      const text = b.plainText.replace(/"formatVersion":2/, `"formatVersion":${r.pick(['3', '1', '0', '-1', '1.5', '"1"', 'null', '1e999', '99999999999999999999'])}`);
       return withPass({ name: 'plain: formatVersion changed', bytes: enc.encode(text) });
     }
     default: {

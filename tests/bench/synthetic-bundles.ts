@@ -61,7 +61,7 @@ export function syntheticBundles(bundles: number, interviewsPerBundle: number): 
         });
       });
     }
-    out.push({ interviewer, dataset: { assessment: seed.assessment, stakeholders: seed.stakeholders, interviews, answers, consolidated: [] } });
+    out.push({ interviewer, dataset: { assessment: seed.assessment, stakeholders: seed.stakeholders, interviews, answers, consolidated: [], texts: [], tombstones: [], attachments: [] } });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { tokenLabel } from '../../../shared/checklist/answerLabels';
 import { itemLabel } from '../../../shared/checklist/catalogue';
 import type { Lang } from '../../../shared/i18n';
-import { conflicts, type Conflict } from '../../../shared/merge';
+import { conflicts, isQuestionConflict, type QuestionConflict as Conflict } from '../../../shared/merge';
 import type { AnswerValue, Assessment, ConsolidatedValue } from '../../../shared/model/types';
 import { Dialog } from '../../components/Dialog';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
@@ -16,7 +16,8 @@ export function ConflictsPanel({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
   const data = useLiveQuery(async () => {
     const dataset = await repo.exportDataset(assessment.id);
-    return { list: conflicts(dataset), interviews: new Map(dataset.interviews.map((iv) => [iv.id, iv])) };
+    // Conflicts on report texts are resolved in the Report area, beside the text.
+    return { list: conflicts(dataset).filter(isQuestionConflict), interviews: new Map(dataset.interviews.map((iv) => [iv.id, iv])) };
   }, [assessment.id]);
   const [open, setOpen] = useState<Conflict | null>(null);
   if (!data) return null;

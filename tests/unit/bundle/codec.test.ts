@@ -65,7 +65,7 @@ describe('plain bundles', () => {
   it('puts the payload last and hashes its exact bytes', async () => {
     const bytes = await encodeBundle(baseDataset(), BASE_INFO);
     const text = dec.decode(bytes);
-    expect(text.startsWith('{"format":"readiness-studio-bundle","formatVersion":1,"manifest":{')).toBe(true);
+    expect(text.startsWith('{"format":"readiness-studio-bundle","formatVersion":2,"manifest":{')).toBe(true);
     const start = text.indexOf(',"payload":') + ',"payload":'.length;
     const payloadText = text.slice(start, text.lastIndexOf('}'));
     expect(JSON.parse(payloadText)).toEqual(baseDataset());
@@ -124,7 +124,7 @@ describe('encrypted bundles', () => {
   it('round-trips with the production key derivation (600,000 iterations)', async () => {
     const bytes = await encodeBundle(baseDataset(), BASE_INFO, { passphrase: 'Алматы 2021 — жаңа құпия' });
     const e = envelope(bytes);
-    expect(e).toMatchObject({ format: 'readiness-studio-bundle', formatVersion: 1, encrypted: true });
+    expect(e).toMatchObject({ format: 'readiness-studio-bundle', formatVersion: 2, encrypted: true });
     expect(e.encryption).toMatchObject({ cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA-256', iterations: KDF_MIN_ITERATIONS });
     // The manifest (who, where) is inside the ciphertext.
     expect(dec.decode(bytes)).not.toContain('Aigerim');

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalDataset, canonicalJson, mergeAll, mergeDatasets } from '../../../shared/merge';
-import type { AnswerRevision, Assessment, ConsolidatedRevision, Dataset, Interview, Stakeholder } from '../../../shared/model/types';
+import type { AnswerRevision, Assessment, Attachment, ConsolidatedRevision, Dataset, Interview, Stakeholder, TextRevision, Tombstone } from '../../../shared/model/types';
 
 // Small pools, so that ids collide often, including with different content.
 const times = fc.constantFrom('2021-10-01T08:00:00.000Z', '2021-10-02T08:00:00.000Z', '2021-10-03T08:00:00.000Z');
@@ -78,12 +78,60 @@ const consolidated: fc.Arbitrary<ConsolidatedRevision> = fc.record({
   parents: fc.subarray(['c1', 'c2', 'c3'], { maxLength: 2 }),
 });
 
+const text: fc.Arbitrary<TextRevision> = fc.record({
+  id: fc.constantFrom('t1', 't2', 't3'),
+  assessmentId: fc.constant('A'),
+  key: fc.constantFrom('finding:A1', 'section:conclusion'),
+  lang: fc.constantFrom('en', 'ru'),
+  value: fc.record({
+    kind: fc.constant('finding' as const),
+    body: texts.map((t) => ({ blocks: [{ kind: 'paragraph' as const, inlines: [{ t: 'text' as const, text: t }] }] })),
+    state: fc.constantFrom('draft' as const, 'reviewed' as const),
+  }),
+  at: times,
+  by: fc.constant('u1'),
+  byName: fc.constant('Lead'),
+  deviceId: fc.constant('d1'),
+  parents: fc.subarray(['t1', 't2', 't3'], { maxLength: 2 }),
+});
+
+const tombstone: fc.Arbitrary<Tombstone> = fc.record({
+  id: fc.constantFrom('x1', 'x2'),
+  assessmentId: fc.constant('A'),
+  target: fc.constantFrom('interview' as const, 'stakeholder' as const),
+  targetId: fc.constantFrom('i1', 's1'),
+  reason: texts,
+  at: times,
+  by: fc.constant('u1'),
+  byName: fc.constant('Lead'),
+  deviceId: fc.constant('d1'),
+});
+
+const attachment: fc.Arbitrary<Attachment> = fc.record({
+  id: fc.constantFrom('f1', 'f2'),
+  assessmentId: fc.constant('A'),
+  sha256: fc.constantFrom('a'.repeat(64), 'b'.repeat(64)),
+  size: fc.constantFrom(10, 20),
+  mediaType: fc.constant('application/pdf'),
+  fileName: fc.constant('order.pdf'),
+  title: texts,
+  received: fc.constant(''),
+  organization: fc.constant('Ministry of Trade'),
+  links: fc.constant([]),
+  createdAt: times,
+  updatedAt: times,
+  updatedBy: fc.constant('u1'),
+});
+
 const dataset: fc.Arbitrary<Dataset> = fc.record({
   assessment,
   stakeholders: fc.array(stakeholder, { maxLength: 4 }),
   interviews: fc.array(interview, { maxLength: 4 }),
   answers: fc.array(answer, { maxLength: 8 }),
   consolidated: fc.array(consolidated, { maxLength: 4 }),
+  texts: fc.array(text, { maxLength: 4 }),
+  tombstones: fc.array(tombstone, { maxLength: 2 }),
+  attachments: fc.array(attachment, { maxLength: 2 }),
 });
 
 const canon = (d: Dataset) => canonicalJson(canonicalDataset(d));
@@ -181,6 +229,9 @@ describe('merge rules', () => {
     interviews: [],
     answers: [],
     consolidated: [],
+    texts: [],
+    tombstones: [],
+    attachments: [],
   };
   const rev = (id: string, elaboration: string, parents: string[] = []): AnswerRevision => ({
     id,

@@ -23,6 +23,9 @@ function byInterviewer(): Dataset[] {
       interviews,
       answers: seed.answers.filter((a) => ivIds.has(a.interviewId)),
       consolidated: [],
+      texts: [],
+      tombstones: [],
+      attachments: [],
     };
   });
 }
@@ -66,7 +69,7 @@ describe('conflicts', () => {
       parents,
     });
     const cs = conflicts({ ...seed, consolidated: [c('k1', []), c('k2', ['k1']), c('k3', ['k1'])] });
-    expect(cs.map((x) => [x.kind, x.questionId, x.heads.length])).toEqual([['consolidated', 'A1.1', 2]]);
+    expect(cs.map((x) => [x.kind, x.kind === 'text' ? x.key : x.questionId, x.heads.length])).toEqual([['consolidated', 'A1.1', 2]]);
   });
 });
 
@@ -98,7 +101,7 @@ describe('planImport', () => {
   it('writes nothing when the same bundles come again', () => {
     const parts = byInterviewer();
     const plan = planImport(seed, parts.map((d, i) => file(`${i}.rsb`, d)));
-    expect(plan.writes).toEqual({ assessment: undefined, stakeholders: [], interviews: [], answers: [], consolidated: [] });
+    expect(plan.writes).toEqual({ assessment: undefined, stakeholders: [], interviews: [], answers: [], consolidated: [], texts: [], tombstones: [], attachments: [] });
     expect(plan.files[0]!.counts.answers).toEqual({ new: 0, updated: 0, unchanged: parts[0]!.answers.length });
     expect(plan.totals.interviews).toEqual({ new: 0, updated: 0, unchanged: seed.interviews.length });
   });
