@@ -1,6 +1,7 @@
 import type { Command } from '../io';
 import { checklistCommand } from './checklist';
 import { demo } from './demo';
+import { exportCommand } from './export';
 import { inspect } from './inspect';
 import { merge } from './merge';
 import { reportCommand } from './report';
@@ -13,5 +14,6 @@ export const commands: Record<string, Command> = {
   inspect,
   merge,
   report: reportCommand,
+  export: exportCommand,
   demo,
 };

@@ -18,6 +18,7 @@ export {
 export {
   consolidatedView,
   contributionsOf,
+  slotOf,
   consolidatedSaysAnything,
   finalAnswers,
   indexDataset,

@@ -144,7 +144,8 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   return index;
 }
 
-function slotOf(index: DatasetIndex, interview: Interview, item: CatalogueItem): InterviewSlot {
+/** One interview's answer to one question, or why there is none. */
+export function slotOf(index: DatasetIndex, interview: Interview, item: CatalogueItem): InterviewSlot {
   const stakeholders = index.stakeholdersOf(interview);
   const { head, heads, conflict } = index.answerState(interview.id, item.id);
   const covered = interview.parts.includes(item.part);

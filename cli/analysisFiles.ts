@@ -1,0 +1,64 @@
+/**
+ * Writing the analysis spreadsheet to a file in Node: XLSX with exceljs's streaming
+ * WorkbookWriter, CSV as a stream of text. Both write to a temporary file and rename it, so
+ * a failed export leaves nothing half-written.
+ */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import ExcelJS, { type Worksheet } from 'exceljs';
+import { analysisSheets, csvChunks, longSheetOf, writeSheets, type AnalysisOptions } from '../shared/export';
+import type { Dataset } from '../shared/model/types';
+
+export type AnalysisFormat = 'xlsx' | 'csv';
+
+/** Past this much data waiting in the zip's input, a sheet waits for it to drain. */
+const MAX_PENDING = 8 * 1024 * 1024;
+
+type PipeTarget = { _writableState?: { length: number }; once(event: 'drain', listener: () => void): unknown };
+
+/**
+ * exceljs's sheet stream hands rows to the zip without waiting for it (its StreamBuf ignores
+ * back-pressure), so a fast loop would buffer the whole sheet's XML in memory. Wait for the
+ * zip's input to drain when it is large; otherwise just let the event loop run.
+ */
+async function letZipCatchUp(ws: Worksheet): Promise<void> {
+  const target = (ws as unknown as { stream?: { pipes?: PipeTarget[] } }).stream?.pipes?.[0];
+  if (target?._writableState && target._writableState.length > MAX_PENDING) {
+    await new Promise<void>((resolve) => target.once('drain', resolve));
+  } else {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+async function writeXlsx(dataset: Dataset, options: AnalysisOptions, path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Readiness Studio';
+  workbook.created = new Date();
+  await writeSheets(workbook, analysisSheets(dataset, options), { pause: letZipCatchUp, every: 250 });
+  await workbook.commit();
+}
+
+async function writeCsv(dataset: Dataset, options: AnalysisOptions, path: string): Promise<void> {
+  const out = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  for (const chunk of csvChunks(longSheetOf(dataset, options))) {
+    if (!out.write(chunk, 'utf8')) await Promise.race([once(out, 'drain'), failed]);
+  }
+  out.end();
+  await Promise.race([once(out, 'finish'), failed]);
+}
+
+/** Writes the workbook (xlsx) or the long sheet (csv) to `path`, whole or not at all. */
+export async function writeAnalysisFile(dataset: Dataset, format: AnalysisFormat, options: AnalysisOptions, path: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    if (format === 'xlsx') await writeXlsx(dataset, options, tmp);
+    else await writeCsv(dataset, options, tmp);
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
