@@ -32,7 +32,8 @@ async function letZipCatchUp(ws: Worksheet): Promise<void> {
 }
 
 async function writeXlsx(dataset: Dataset, options: AnalysisOptions, path: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  // Deflate level 3: about twice as fast as the default 6 on sheet XML, for files ~15% larger.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 3 } } });
   workbook.creator = 'Readiness Studio';
   workbook.created = new Date();
   await writeSheets(workbook, analysisSheets(dataset, options), { pause: letZipCatchUp, every: 250 });

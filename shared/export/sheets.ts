@@ -89,7 +89,7 @@ function longSheet(ctx: Ctx): SheetSpec {
     column(ctx, 'interviewer', 20),
     column(ctx, 'date', 12, 'date'),
     column(ctx, 'language', 8),
-    column(ctx, 'part', 9),
+    column(ctx, 'part', 10),
     column(ctx, 'section', 8),
     column(ctx, 'sectionTitle', 28, 'wrap'),
     column(ctx, 'questionId', 11),
@@ -180,7 +180,7 @@ function wideSheet(ctx: Ctx): SheetSpec {
       { key: `${iv.id}:text`, header: S.columns.interviewText.replace('{{interview}}', label), width: 40, kind: 'wrap' as const },
     ];
   });
-  const columns: Column[] = [column(ctx, 'part', 9), column(ctx, 'questionId', 11), column(ctx, 'question', 50, 'wrap'), ...interviewColumns];
+  const columns: Column[] = [column(ctx, 'part', 10), column(ctx, 'questionId', 11), column(ctx, 'question', 50, 'wrap'), ...interviewColumns];
   function* rows(): Generator<Row> {
     for (const item of QUESTIONS) {
       const row: Cell[] = [item.part, item.id, text(itemLabel(lang, item.id))];
@@ -208,7 +208,7 @@ function consolidatedSheet(ctx: Ctx, final: FinalAnswers): SheetSpec {
   const { lang, S, dataset, text } = ctx;
   const index = indexDataset(dataset);
   const columns: Column[] = [
-    column(ctx, 'part', 9),
+    column(ctx, 'part', 10),
     column(ctx, 'section', 8),
     column(ctx, 'questionId', 11),
     column(ctx, 'question', 50, 'wrap'),
@@ -274,7 +274,7 @@ function summarySheet(ctx: Ctx, final: FinalAnswers): SheetSpec {
     column(ctx, 'level', 10),
     column(ctx, 'section', 8),
     column(ctx, 'sectionTitle', 40, 'wrap'),
-    ...counts.map((k) => column(ctx, k, k === 'planning' || k === 'notApplicable' || k === 'notAnswered' ? 12 : 9, 'number')),
+    ...counts.map((k) => column(ctx, k, k === 'planning' || k === 'notApplicable' || k === 'notAnswered' ? 12 : 10, 'number')),
   ];
   const summary = readinessSummaryFrom(final);
   const numbers = (c: ReadinessCounts): Cell[] => counts.map((k) => (c[k] === null ? undefined : (c[k] as number)));

@@ -84,6 +84,22 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'export: analysis spreadsheet for 1,000 interviews × every question (168,000 rows)',
+    async run() {
+      const { execFileSync } = await import('node:child_process');
+      const rows: BenchRow[] = [];
+      for (const format of ['xlsx', 'csv']) {
+        const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/export-full.ts', format], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakRss: number; bytes: number };
+        rows.push(
+          { name: `${format.toUpperCase()}: export (wall; CPU of the process)`, value: `${(r.ms / 1000).toFixed(1)} s; ${(r.cpuMs / 1000).toFixed(1)} s CPU (${(r.bytes / 1048576).toFixed(1)} MB)`, goal: '≤ 20 s' },
+          { name: `${format.toUpperCase()}: peak RSS (own process, incl. the generated data)`, value: `${(r.peakRss / 1048576).toFixed(0)} MiB`, goal: '≤ 1 GB' },
+        );
+      }
+      return rows;
+    },
+  },
+  {
     title: 'bundle: merge 20 bundles × 50 interviews × ~170 answers in Node (decode + merge)',
     async run() {
       const { mergeBenchmark } = await import('./bundle-bench');
