@@ -189,7 +189,9 @@ function readStatus(item: CatalogueItem, cell: DocCell | undefined): { value: An
       else if (paragraphText(p).trim() !== '' && markState(paragraphText(p)) === undefined) stray.push(paragraphText(p).trim());
     }
     const anyBox = lines.some((l) => l.state === 'box');
-    const ticked = lines.filter((l) => l.state === 'ticked' || (anyBox && l.state === 'noBox') || (item.otherOption === l.token && l.after !== ''));
+    let ticked = lines.filter((l) => l.state === 'ticked' || (anyBox && l.state === 'noBox') || (item.otherOption === l.token && l.after !== ''));
+    // No boxes left at all and one option written: the answer was typed as a word ("No").
+    if (ticked.length === 0 && !anyBox && lines.length === 1) ticked = lines;
     const tokens = [...new Set(ticked.map((l) => l.token))];
     const other = lines.find((l) => l.token === item.otherOption && l.after !== '')?.after;
     const value: { -readonly [K in keyof AnswerValue]: AnswerValue[K] } = {};
