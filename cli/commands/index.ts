@@ -2,6 +2,7 @@ import type { Command } from '../io';
 import { checklistCommand } from './checklist';
 import { demo } from './demo';
 import { exportCommand } from './export';
+import { questionnaireCommand } from './questionnaire';
 import { inspect } from './inspect';
 import { merge } from './merge';
 import { reportCommand } from './report';
@@ -15,5 +16,6 @@ export const commands: Record<string, Command> = {
   merge,
   report: reportCommand,
   export: exportCommand,
+  questionnaire: questionnaireCommand,
   demo,
 };
