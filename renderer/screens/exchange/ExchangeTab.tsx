@@ -4,6 +4,7 @@ import { ImportPanel } from './ImportPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { ImportLogPanel } from './ImportLogPanel';
+import { DataIoSection } from '../dataio/DataIoSection';
 
 /** Bundles out (export) and in (import), then what imports leave to review. */
 export function ExchangeTab({ assessment }: { assessment: Assessment }) {
@@ -13,6 +14,7 @@ export function ExchangeTab({ assessment }: { assessment: Assessment }) {
         <ExportPanel assessment={assessment} />
         <ImportPanel assessment={assessment} />
       </div>
+      <DataIoSection assessment={assessment} />
       <ConflictsPanel assessment={assessment} />
       <DuplicatesPanel assessment={assessment} />
       <ImportLogPanel assessment={assessment} />

@@ -9,9 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { bookmarkName } from '../../../shared/questionnaire';
 
 const run = promisify(execFile);
+
+/**
+ * The row bookmark of a question, as shared/questionnaire/layout.ts names it (restated here
+ * so the browser tests can use this file without loading the catalogue; roundtrip.test.ts
+ * checks the two agree).
+ */
+export function bookmarkName(questionId: string): string {
+  return `rq_${questionId.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
 
 export class DocxEditor {
   readonly files: Record<string, Uint8Array>;

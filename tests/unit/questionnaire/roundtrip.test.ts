@@ -11,7 +11,8 @@ import type { Dataset } from '../../../shared/model/types';
 import { boxLabel, buildQuestionnaire, checkReply, questionnaireTarget, readReply, replyDataset, type ReplyDecision, type ReplyPreview } from '../../../shared/questionnaire';
 import { seedDataset } from '../report/helpers';
 import { hasCalc } from '../export/helpers';
-import { DocxEditor, escapeXml, libreOfficeResave, p } from './helpers';
+import { DocxEditor, bookmarkName as testBookmark, escapeXml, libreOfficeResave, p } from './helpers';
+import { bookmarkName } from '../../../shared/questionnaire';
 
 const label = (id: string, token: string) => boxLabel('kk', getItem(id)!, token);
 /** Typing ☒ over the box: the check box control gives way to a plain ☒. */
@@ -132,6 +133,8 @@ describe('questionnaire round trip', () => {
     const read = readReply(filled);
     expect(read.info).toMatchObject({ interviewId, assessmentId: dataset.assessment.id, lang: 'kk', parts: ['techA', 'appendix', 'legalI'] });
     expect(read.info!.catalogueVersion).toMatch(/^1\.0\.0\+[0-9a-f]{16}$/);
+    for (const id of ['A1.1', 'I.A.1', 'APP.agency', 'A2.1.1.5']) expect(testBookmark(id)).toBe(bookmarkName(id));
+    expect(new DocxEditor(filled).row('A1.2')).toContain('A1.2');
   });
 
   it('reads every answer back into the right question', async () => {
