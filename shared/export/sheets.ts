@@ -16,6 +16,7 @@ import { CATALOGUE_ITEMS, getItem, itemLabel, type CatalogueItem } from '../chec
 import { finalAnswers, indexDataset, readinessSummaryFrom, slotOf, type FinalAnswers, type ReadinessCounts } from '../consolidation';
 import type { Lang } from '../i18n';
 import { CHECKLIST_PARTS, SECTORS, type AnswerValue, type ConsolidatedValue, type Dataset, type Interview, type Stakeholder } from '../model/types';
+import { liveDataset } from '../merge/tombstones';
 import { EXPORT_STRINGS, type ExportStrings } from './strings';
 import { calendarDate, safeText, timestamp, type Cell, type Column, type ColumnKind, type Row, type SheetId, type SheetSpec } from './table';
 
@@ -376,9 +377,11 @@ function codesSheet(ctx: Ctx, sheets: readonly SheetSpec[]): SheetSpec {
 
 // ---- The workbook ----------------------------------------------------------------------
 
-function context(dataset: Dataset, options: AnalysisOptions): Ctx {
+function context(stored: Dataset, options: AnalysisOptions): Ctx {
   const S = EXPORT_STRINGS[options.lang];
   if (!S) throw new RangeError(`unsupported language: ${String(options.lang)}`);
+  // What the user sees: deleted interviews, stakeholders and their answers are left out.
+  const dataset = liveDataset(stored);
   return { lang: options.lang, S, dataset, includePrivate: !!options.includePrivate, text: (t) => safeText(t, S.truncated) };
 }
 
@@ -390,7 +393,7 @@ export function longSheetOf(dataset: Dataset, options: AnalysisOptions): SheetSp
 /** Every sheet of the analysis workbook, in order. The summary and drafts are computed once, here. */
 export function analysisSheets(dataset: Dataset, options: AnalysisOptions): SheetSpec[] {
   const ctx = context(dataset, options);
-  const final = finalAnswers(dataset);
+  const final = finalAnswers(ctx.dataset);
   const sheets: SheetSpec[] = [longSheet(ctx), wideSheet(ctx), consolidatedSheet(ctx, final), summarySheet(ctx, final), stakeholdersSheet(ctx)];
   return [...sheets, codesSheet(ctx, sheets)];
 }

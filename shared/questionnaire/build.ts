@@ -18,6 +18,7 @@ import type { Lang } from '../i18n';
 import { CHECKLIST_PARTS, type AnswerValue, type ChecklistPart, type Dataset, type Id, type Interview, type Stakeholder } from '../model/types';
 import { fill } from '../checklist/answerLabels';
 import { REPORT_STRINGS } from '../report/strings';
+import { liveDataset } from '../merge/tombstones';
 import { heading, introParagraphs, bulletList, type Block } from '../report/context';
 import { GROUP_FILL, STYLE, columns, fontTableXml, pageShape, para, reportNumbering, reportStyles, run, table, textCell, textParagraphs, type CellSpec, type RowSpec } from '../report/kit';
 import { LAYOUTS, WIDTHS, bookmarkName, boxLabel, boxTokens, fieldOf, TICKED_BOX, UNTICKED_BOX } from './layout';
@@ -49,7 +50,8 @@ export interface QuestionnaireTarget {
  * or, when it has none yet, a new interview id from `newId` and its stakeholders).
  * Undefined when neither is found.
  */
-export function questionnaireTarget(dataset: Dataset, by: { interviewId: Id } | { organization: string }, newId: () => Id): QuestionnaireTarget | undefined {
+export function questionnaireTarget(stored: Dataset, by: { interviewId: Id } | { organization: string }, newId: () => Id): QuestionnaireTarget | undefined {
+  const dataset = liveDataset(stored);
   const stakeholderById = new Map(dataset.stakeholders.map((s) => [s.id, s]));
   const of = (iv: Interview): QuestionnaireTarget => ({
     interviewId: iv.id,
@@ -292,7 +294,8 @@ export interface QuestionnaireContent {
 }
 
 /** The questionnaire's content (also what the reader compares a returned file with). */
-export function questionnaireContent(dataset: Dataset, options: QuestionnaireOptions): QuestionnaireContent {
+export function questionnaireContent(stored: Dataset, options: QuestionnaireOptions): QuestionnaireContent {
+  const dataset = liveDataset(stored);
   const Q = QUESTIONNAIRE_STRINGS[options.lang];
   if (!Q) throw new RangeError(`unsupported language: ${String(options.lang)}`);
   const index = indexDataset(dataset);

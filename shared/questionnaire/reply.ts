@@ -20,6 +20,7 @@ import { DocxError, MAX_FILE_BYTES, readDocx, type DocxErrorCode } from './docx'
 import { normalizeLabel } from './layout';
 import { readReplyBody, type QuestionnaireInfo, type RowAnswer } from './read';
 import { QUESTIONNAIRE_STRINGS } from './strings';
+import { liveDataset } from '../merge/tombstones';
 
 export type ReplyErrorCode = DocxErrorCode | 'notQuestionnaire' | 'otherAssessment' | 'noRows';
 
@@ -127,7 +128,8 @@ async function fileHash(bytes: Uint8Array): Promise<string> {
  * Reads a returned questionnaire and compares it with the dataset it belongs to. Nothing is
  * written; a file that cannot be read safely, or belongs elsewhere, is an error.
  */
-export async function checkReply(dataset: Dataset, fileName: string, bytes: Uint8Array): Promise<ReplyCheck> {
+export async function checkReply(stored: Dataset, fileName: string, bytes: Uint8Array): Promise<ReplyCheck> {
+  const dataset = liveDataset(stored);
   const fail = (code: ReplyErrorCode, params: Omit<ReplyError['params'], 'file'> = {}): ReplyCheck => ({ ok: false, error: { code, params: { file: fileName, ...params } } });
   if (bytes.length > MAX_FILE_BYTES) return fail('tooLarge', { size: bytes.length, limit: MAX_FILE_BYTES });
   let read;

@@ -89,6 +89,17 @@ describe('analysis workbook', () => {
     expect(new TextDecoder().decode(csvBytes(longSheetOf(withNotes, { lang: 'en', includePrivate: true })))).toContain('PRIVATE NOTE');
   });
 
+  it('leaves deleted interviews and their answers out (the live dataset)', () => {
+    const gone = dataset.interviews[0]!;
+    const deleted: Dataset = {
+      ...dataset,
+      tombstones: [{ id: 't1', assessmentId: dataset.assessment.id, target: 'interview', targetId: gone.id, reason: 'duplicate', at: '2030-01-01T00:00:00.000Z', by: 'x', byName: 'x', deviceId: 'd' }],
+    };
+    const text = new TextDecoder().decode(csvBytes(longSheetOf(deleted, { lang: 'en' })));
+    expect(parseCsv(text)).toHaveLength(1 + (dataset.interviews.length - 1) * QUESTIONS.length);
+    expect(text).not.toContain(gone.id);
+  });
+
   it('cuts a text longer than a cell holds, and marks it', () => {
     const long = 'ә'.repeat(40_000);
     const t = safeText(long, '[truncated]')!;
