@@ -80,3 +80,40 @@ test('export for analysis; a questionnaire out, filled in, read back, reviewed a
   await expect(card(page, 'A1.1').getByLabel('Partially')).toBeChecked();
   await context.close();
 });
+
+test('in Kazakh at 1024 px: the panels fit, the reply preview is accessible', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  const { execFileSync } = await import('node:child_process');
+  const demo = mkdtempSync(path.join(tmpdir(), 'rs-dataio-demo-'));
+  execFileSync(process.execPath, ['cli/bin.mjs', 'demo', '-o', demo], { stdio: 'ignore' });
+  const context = await browser.newContext({ locale: 'kk-KZ', acceptDownloads: true, viewport: { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  await setUpProfile(page);
+  await page.getByTestId('home-import').click();
+  const [bundles] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);
+  await bundles.setFiles(['1-aigerim-sarsenbayeva.rsb', 'lead-consolidated.rsb'].map((f) => path.join(demo, f)));
+  await page.getByTestId('confirm-import').click();
+  await page.locator('.interview-card').first().waitFor();
+  await page.getByRole('tab').nth(2).click();
+  await expect(page.getByTestId('generate-questionnaire')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // A pre-filled questionnaire sent back unchanged: every answer reads as recorded.
+  await page.getByTestId('questionnaire-language').selectOption('kk');
+  await page.getByLabel('Растау үшін жазылған жауаптарды толтыру').check();
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-questionnaire').click()]);
+  const file = path.join(demo, 'q.docx');
+  await docx.saveAs(file);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-reply').click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByTestId('reply-preview')).toBeVisible();
+  await expect(page.getByTestId('reply-preview')).toContainText('0 жаңа жауап');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.getByTestId('confirm-reply').click();
+  await expect(page.getByTestId('reply-result')).toContainText('ештеңе қоспайды');
+  await context.close();
+});
