@@ -56,7 +56,8 @@ function choiceLabel(lang: Lang, item: CatalogueItem, token: string): string {
   const own = item.options?.includes(token) || item.kind === 'status' || item.kind === 'yesNo' || item.kind === 'band';
   if (!own && (token === 'na' || token === 'dontKnow')) return ANSWER_LABELS[lang].status[token];
   const label = tokenLabel(lang, item.id, token);
-  return /^[ivxl]+$/.test(token) && item.kind === 'multiSelect' ? `(${token}) ${label}` : label;
+  const roman = item.kind === 'multiSelect' && (item.options ?? []).every((o) => /^[ivxl]+$/.test(o));
+  return roman ? `(${token}) ${label}` : label;
 }
 
 /** The status / chosen options of an answer as codes ("yes", "il;co") and as labels. */

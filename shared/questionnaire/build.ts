@@ -110,7 +110,8 @@ function questionCell(ctx: Ctx, item: CatalogueItem): CellSpec {
   const t = itemTexts(ctx.lang, item.id);
   const out: Paragraph[] = [...textParagraphs(t.text ?? t.title ?? '')];
   if (t.instruction) out.push(...textParagraphs(t.instruction, STYLE.cell, { italics: true }));
-  else if (item.condition) out.push(...textParagraphs(`(${describeCondition(ctx.lang, item.condition)})`, STYLE.cell, { italics: true }));
+  // Agency form items print as "1.2", not "APP.1.2", in the condition too.
+  else if (item.condition) out.push(...textParagraphs(`(${describeCondition(ctx.lang, item.condition).replace(/\bAPP\.(\d[\d.]*)/g, '$1')})`, STYLE.cell, { italics: true }));
   if (t.note) out.push(...textParagraphs(t.note, STYLE.cell, { italics: true }));
   if (item.kind === 'multiSelect') out.push(...textParagraphs(ctx.Q.tickAll, STYLE.cell, { italics: true }));
   return { children: out };

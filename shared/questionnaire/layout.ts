@@ -98,10 +98,15 @@ export function boxTokens(item: CatalogueItem): readonly string[] {
   }
 }
 
+/** Options numbered (i), (ii) … as in B7.4 (not merely ids made of those letters, such as "il"). */
+export function hasRomanOptions(item: CatalogueItem): boolean {
+  return item.kind === 'multiSelect' && (item.options ?? []).length > 0 && (item.options ?? []).every((o) => /^[ivxl]+$/.test(o));
+}
+
 /** The label printed next to a box. */
 export function boxLabel(lang: Lang, item: CatalogueItem, token: string): string {
   const label = tokenLabel(lang, item.id, token);
-  if (item.kind === 'multiSelect' && /^[ivxl]+$/.test(token)) return `(${token}) ${label}`;
+  if (hasRomanOptions(item)) return `(${token}) ${label}`;
   return label === token && (token === 'dontKnow' || token === 'na') ? ANSWER_LABELS[lang].status[token] : label;
 }
 

@@ -134,6 +134,9 @@ describe('questionnaire round trip', () => {
     expect(read.info).toMatchObject({ interviewId, assessmentId: dataset.assessment.id, lang: 'kk', parts: ['techA', 'appendix', 'legalI'] });
     expect(read.info!.catalogueVersion).toMatch(/^1\.0\.0\+[0-9a-f]{16}$/);
     for (const id of ['A1.1', 'I.A.1', 'APP.agency', 'A2.1.1.5']) expect(testBookmark(id)).toBe(bookmarkName(id));
+    // Only B7.4's options are numbered (i), (ii) …; "il" (import licence) is not a numeral.
+    expect(boxLabel('en', getItem('APP.permit')!, 'il')).toBe('IL = import licence');
+    expect(boxLabel('en', getItem('B7.4')!, 'ix')).toMatch(/^\(ix\) /);
     expect(new DocxEditor(filled).row('A1.2')).toContain('A1.2');
   });
 
