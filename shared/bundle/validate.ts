@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { checkRevisionGraph, type GraphReport } from '../answers/graph';
 import { answerSlot, consolidatedSlot, textSlot } from '../answers/revisions';
 import { CATALOGUE_HASH, CATALOGUE_VERSION, getItem, migrateQuestionId } from '../checklist/catalogue';
-import { checkAnswerValue, describeValueProblem, type ValueProblem } from '../checklist/values';
+import { checkAnswerValue, type ValueProblem } from '../checklist/values';
 import { checkAssessment, checkInterview } from '../model/rules';
 import type { AnswerRevision, ConsolidatedRevision, Dataset } from '../model/types';
 import { checkDataset } from './checkDataset.generated';
@@ -198,6 +198,11 @@ export interface FlaggedValues {
 
 export type RecordsResult = { ok: true; warnings: BundleWarning[]; flagged: FlaggedValues } | { ok: false; error: BundleError };
 
+/** "payload.answers[3].value.choice (question B2.1): found "maybe"; allowed: one of yes, …" */
+function valueDetail(where: string, p: ValueProblem): string {
+  return `${where} (question ${p.questionId}): found ${p.found}; allowed: ${p.allowed}`;
+}
+
 /** How many refused values a message lists before "and N more". */
 const LISTED = 5;
 
@@ -227,7 +232,7 @@ export function checkValues(d: Pick<Dataset, 'answers' | 'consolidated'>, sameCa
       for (const p of problems) {
         const where = `payload.${collection}[${i}].value${p.field === 'value' ? '' : `.${p.field}`}`;
         if (p.severity === 'impossible') {
-          if (refused.length < LISTED) refused.push(`${where} (question ${describeValueProblem(p)})`);
+          if (refused.length < LISTED) refused.push(valueDetail(where, p));
           refusedCount++;
           continue;
         }
@@ -241,7 +246,7 @@ export function checkValues(d: Pick<Dataset, 'answers' | 'consolidated'>, sameCa
   visit('consolidated', d.consolidated);
   if (refusedCount > 0) return { ok: false, error: refusedValues(refused, refusedCount) };
   if (catalogueCount > 0 && sameCatalogue && catalogueCount > declared)
-    return { ok: false, error: refusedValues(catalogueProblems.map(({ where, p }) => `${where} (question ${describeValueProblem(p)})`), catalogueCount) };
+    return { ok: false, error: refusedValues(catalogueProblems.map(({ where, p }) => valueDetail(where, p)), catalogueCount) };
   return { ok: true, flagged: { count: catalogueCount, examples: [...flaggedQuestions.values()].slice(0, 10), questions: flaggedQuestions.size } };
 }
 
