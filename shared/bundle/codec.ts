@@ -269,6 +269,8 @@ export function checkBytes(bytes: Uint8Array): { ok: true; scan: ScanOk } | Deco
       return fail(bundleError('notJson', `unexpected byte at offset ${scan.position}`));
     case 'tooMany':
       return fail(bundleError('tooMany', `${scan.path}: more than ${scan.limit} items`, { limit: scan.limit }));
+    case 'notRecord':
+      return fail(bundleError('schema', `${scan.path}: expected a record (an object with its fields), found ${scan.found}`));
     case 'ok':
       break;
   }

@@ -45,6 +45,8 @@ export type ScanResult =
     }
   /** `path` is "payload.answers", or for a nested array the record it is in ("payload.answers[12]"). */
   | { readonly kind: 'tooMany'; readonly path: string; readonly limit: number }
+  /** An item of a collection that is not a record (an object with members): `found` says what it is. */
+  | { readonly kind: 'notRecord'; readonly path: string; readonly found: string }
   | { readonly kind: 'empty' }
   | { readonly kind: 'tooDeep'; readonly limit: number }
   | { readonly kind: 'forbiddenKey'; readonly key: string }
@@ -186,6 +188,9 @@ export function scanJson(b: Uint8Array, options: number | ScanOptions): ScanResu
   let key2: string | undefined; // the member name being read at depth 2
   /** The array at `depth` gets one more value; false when that is one too many. */
   const countItem = (): boolean => ++items[depth]! <= limit[depth]!;
+  let inCollection = false; // the array at depth 3 is a collection with a limit of its own
+  let recordMembers = 0; // members of the record being read at depth 4
+  const notRecord = (found: string): ScanResult => ({ kind: 'notRecord', path: `${collectionPath()}[${items[3]! - 1}]`, found });
   const collectionPath = () => `${memberName ?? '?'}.${key2 ?? '?'}`;
   const tooMany = (): ScanResult => {
     // Name the collection, or for an array nested in a record the record it is in.
@@ -215,6 +220,7 @@ export function scanJson(b: Uint8Array, options: number | ScanOptions): ScanResu
           memberName = keyText(b, i, close);
           memberStart = -1;
         } else if (depth === 2) key2 = keyText(b, i, close);
+        else if (depth === 4) recordMembers++;
         expectKey = false;
         i = close + 1;
         continue;
@@ -222,6 +228,7 @@ export function scanJson(b: Uint8Array, options: number | ScanOptions): ScanResu
       const close = closingQuote(b, i);
       if (close < 0) return { kind: 'unterminated', firstByte };
       if (stack[depth] === 2 && !countItem()) return tooMany();
+      if (depth === 3 && inCollection && stack[3] === 2) return notRecord('a string');
       if (depth === 1 && memberStart < 0) memberStart = i;
       else if (depth === 0) rootClosed = true;
       lastValueByte = close;
@@ -237,14 +244,19 @@ export function scanJson(b: Uint8Array, options: number | ScanOptions): ScanResu
     switch (cls) {
       case OPEN: {
         if (stack[depth] === 2 && !countItem()) return tooMany();
+        if (depth === 3 && inCollection && stack[3] === 2) {
+          if (c !== 0x7b) return notRecord('an array');
+          recordMembers = 0;
+        }
         if (depth === 1 && memberStart < 0) memberStart = i;
         depth++;
         if (depth > maxDepth) return { kind: 'tooDeep', limit: maxDepth };
         stack[depth] = c === 0x7b ? 1 : 2;
         if (c === 0x5b) {
           items[depth] = 0;
-          limit[depth] =
-            depth === 3 && stack[2] === 1 ? (o.collections?.get(collectionPath()) ?? maxItems) : depth > 3 ? maxNested : maxItems;
+          const own = depth === 3 && stack[2] === 1 ? o.collections?.get(collectionPath()) : undefined;
+          if (depth === 3) inCollection = own !== undefined;
+          limit[depth] = own ?? (depth > 3 ? maxNested : maxItems);
         }
         expectKey = c === 0x7b;
         i++;
@@ -254,6 +266,7 @@ export function scanJson(b: Uint8Array, options: number | ScanOptions): ScanResu
         if (depth === 0 || stack[depth] !== (c === 0x7d ? 1 : 2)) return { kind: 'garbage', position: i };
         if (depth === 1) endTopLevelMember();
         else if (depth === 3 && c === 0x5d && stack[2] === 1) counts.set(collectionPath(), items[3]!);
+        else if (depth === 4 && inCollection && stack[3] === 2 && c === 0x7d && recordMembers === 0) return notRecord('an empty object');
         depth--;
         expectKey = false;
         lastValueByte = i;
@@ -275,6 +288,7 @@ export function scanJson(b: Uint8Array, options: number | ScanOptions): ScanResu
       }
       case SCALAR: {
         if (stack[depth] === 2 && !countItem()) return tooMany();
+        if (depth === 3 && inCollection && stack[3] === 2) return notRecord(b[i] === 0x6e ? 'null' : b[i] === 0x74 || b[i] === 0x66 ? 'a boolean' : 'a number');
         if (depth === 1 && memberStart < 0) memberStart = i;
         let k = i + 1;
         while (k < n && CLASS[b[k]!] === SCALAR) k++;
