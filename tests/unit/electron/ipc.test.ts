@@ -119,6 +119,26 @@ describe('safeFileName', () => {
     ['C:\\Windows\\x.dll', 'C__Windows_x.dll'],
     ['...', 'untitled'],
     ['a<b>:c"d|e?f*g', 'a_b__c_d_e_f_g'],
+    // Windows device names, any case, with or without an extension.
+    ['CON', '_CON'],
+    ['nul.txt', '_nul.txt'],
+    ['NUL.tar.gz', '_NUL.tar.gz'],
+    ['Com1', '_Com1'],
+    ['LPT1.docx', '_LPT1.docx'],
+    ['aux', '_aux'],
+    ['prn.rsb', '_prn.rsb'],
+    ['COM¹.txt', '_COM¹.txt'],
+    ['conin$', '_conin$'],
+    ['nul .txt', '_nul .txt'],
+    // Not device names.
+    ['CONSOLE.txt', 'CONSOLE.txt'],
+    ['COM10', 'COM10'],
+    ['my nul.txt', 'my nul.txt'],
+    // Trailing dots and spaces, which Windows drops.
+    ['report.docx.', 'report.docx'],
+    ['report.docx . . ', 'report.docx'],
+    ['CON. ', '_CON'],
+    ['. .', 'untitled'],
   ])('%s → %s', (input, expected) => {
     expect(safeFileName(input)).toBe(expected);
   });
