@@ -101,19 +101,29 @@ export function createBridgeHandlers(deps: IpcDeps) {
       });
       if (result.canceled) return [];
       const files: OpenedFile[] = [];
+      // Each file on its own: one too large or unreadable never stops the others.
       for (const filePath of result.filePaths) {
+        const name = path.basename(filePath);
+        const unreadable: OpenedFile = { name, bytes: new Uint8Array(0), problem: { kind: 'unreadable' } };
         let stat;
         try {
           stat = await deps.fs.stat(filePath);
         } catch {
-          throw new BridgeError('read-failed');
+          files.push(unreadable);
+          continue;
         }
-        if (!stat.isFile()) throw new BridgeError('read-failed');
-        if (stat.size > MAX_FILE_BYTES) throw new BridgeError('file-too-large');
+        if (!stat.isFile()) {
+          files.push(unreadable);
+          continue;
+        }
+        if (stat.size > MAX_FILE_BYTES) {
+          files.push({ name, bytes: new Uint8Array(0), problem: { kind: 'tooLarge', size: stat.size } });
+          continue;
+        }
         try {
-          files.push({ name: path.basename(filePath), bytes: await deps.fs.readFile(filePath) });
+          files.push({ name, bytes: await deps.fs.readFile(filePath) });
         } catch {
-          throw new BridgeError('read-failed');
+          files.push(unreadable);
         }
       }
       return files;

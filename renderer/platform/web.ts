@@ -4,19 +4,22 @@
  */
 import { MAX_FILE_BYTES, type AppInfo, type Bridge, type OpenFilesOptions, type OpenedFile, type SaveFileOptions, type SaveResult } from '../../shared/bridge';
 
-export class FileTooLargeError extends Error {
-  constructor(readonly fileName: string) {
-    super('file-too-large');
-    this.name = 'FileTooLargeError';
-  }
-}
-
-/** Reads browser File objects into the bridge's shape, refusing oversized files unread. */
+/**
+ * Reads browser File objects into the bridge's shape, each on its own: an oversized file
+ * is reported unread (`problem`), an unreadable one too, and the others are still read.
+ */
 export async function readBrowserFiles(files: Iterable<File>): Promise<OpenedFile[]> {
   const out: OpenedFile[] = [];
   for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) throw new FileTooLargeError(file.name);
-    out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (file.size > MAX_FILE_BYTES) {
+      out.push({ name: file.name, bytes: new Uint8Array(0), problem: { kind: 'tooLarge', size: file.size } });
+      continue;
+    }
+    try {
+      out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch {
+      out.push({ name: file.name, bytes: new Uint8Array(0), problem: { kind: 'unreadable' } });
+    }
   }
   return out;
 }

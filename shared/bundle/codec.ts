@@ -40,7 +40,12 @@ import {
   migrateQuestions,
 } from './validate';
 
+/** Reading stages, in order, for a progress bar (see `onStage`). */
+export type DecodeStage = 'scan' | 'parse' | 'decrypt' | 'payload' | 'records';
+
 export interface DecodeOptions {
+  /** Called as each stage starts. */
+  readonly onStage?: (stage: DecodeStage) => void;
   /** Used for encrypted bundles; ignored for plain ones. */
   readonly passphrase?: string;
   /** Recorded as `params.file` in an error, so a message can name the file. */
@@ -300,6 +305,7 @@ export function parseDocument(bytes: Uint8Array, scan: ScanOk): { ok: true; pars
 }
 
 async function decode(bytes: Uint8Array, options: DecodeOptions, inner: boolean): Promise<DecodeResult> {
+  options.onStage?.('scan');
   const checked = checkBytes(bytes);
   if (!checked.ok) return checked;
   const { scan } = checked;
@@ -309,14 +315,16 @@ async function decode(bytes: Uint8Array, options: DecodeOptions, inner: boolean)
   const payloadHash = payloadRange ? sha256(bytes.subarray(payloadRange.start, payloadRange.end)) : undefined;
   payloadHash?.catch(() => undefined);
 
+  options.onStage?.('parse');
   const doc = parseDocument(bytes, scan);
   if (!doc.ok) return doc;
   const { parsed, version } = doc;
   if ('encrypted' in parsed || 'ciphertext' in parsed) {
     if (inner) return fail(bundleError('schema', 'an encrypted bundle inside an encrypted bundle'));
+    options.onStage?.('decrypt');
     return decrypt(parsed, options);
   }
-  return decodePlain(parsed, version, payloadHash);
+  return decodePlain(parsed, version, payloadHash, options.onStage);
 }
 
 /** A format 1 dataset and manifest in the shape of format 2: nothing of the newer record types. */
@@ -325,7 +333,12 @@ function fromV1(d: DatasetV1): Dataset {
 }
 
 /** Stage 3: a plain bundle's manifest, catalogue, checksum and payload; then stage 4. */
-export async function decodePlain(parsed: Record<string, unknown>, version: number, payloadHash: Promise<Uint8Array> | undefined): Promise<DecodeResult> {
+export async function decodePlain(
+  parsed: Record<string, unknown>,
+  version: number,
+  payloadHash: Promise<Uint8Array> | undefined,
+  onStage?: (stage: DecodeStage) => void,
+): Promise<DecodeResult> {
   for (const k of Object.keys(parsed)) if (!PLAIN_MEMBERS.includes(k)) return fail(bundleError('schema', `${k}: unexpected field`));
   for (const k of PLAIN_MEMBERS) if (!(k in parsed)) return fail(bundleError('schema', `${k}: required field is missing`));
 
@@ -350,10 +363,12 @@ export async function decodePlain(parsed: Record<string, unknown>, version: numb
     warnings.push({ code: 'reformatted' });
   }
 
+  onStage?.('payload');
   const p = version === 1 ? checkWith(datasetV1Checker(), parsed.payload) : checkWith(datasetChecker(), parsed.payload);
   if (!p.ok) return fail(p.error);
   const payload = version === 1 ? fromV1(p.value as DatasetV1) : (p.value as unknown as Dataset);
   const { dataset, migrated } = migrateQuestions(payload, manifest.catalogueVersion);
+  onStage?.('records');
   const records = checkRecords(manifest, dataset, migrated);
   if (!records.ok) return fail(records.error);
   warnings.push(...records.warnings);
