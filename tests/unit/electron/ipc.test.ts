@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BridgeChannel, MAX_FILE_BYTES } from '../../../shared/bridge';
+import { BridgeChannel } from '../../../shared/bridge';
 import { createBridgeHandlers, registerBridgeHandlers, safeFileName, type IpcDeps } from '../../../electron/ipc';
 
 const trusted = { senderFrame: { url: 'app://readiness/index.html' } };
