@@ -28,29 +28,37 @@ function acceptAttribute(options: OpenFilesOptions): string {
   return options.filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',');
 }
 
+/**
+ * Asks the user for files with <input type=file> and returns them unread (File objects are
+ * Blobs: a worker can read them without the page holding their bytes).
+ */
+export function pickBrowserFiles(options: OpenFilesOptions): Promise<File[]> {
+  return new Promise<File[]>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = options.multiple;
+    const accept = acceptAttribute(options);
+    if (accept) input.accept = accept;
+    input.style.display = 'none';
+    const cleanup = () => input.remove();
+    input.addEventListener('change', () => {
+      const files = input.files ? Array.from(input.files) : [];
+      cleanup();
+      resolve(files);
+    });
+    input.addEventListener('cancel', () => {
+      cleanup();
+      resolve([]);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
 export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
   return {
-    openFiles(options) {
-      return new Promise<OpenedFile[]>((resolve, reject) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.multiple = options.multiple;
-        const accept = acceptAttribute(options);
-        if (accept) input.accept = accept;
-        input.style.display = 'none';
-        const cleanup = () => input.remove();
-        input.addEventListener('change', () => {
-          const files = input.files ? Array.from(input.files) : [];
-          cleanup();
-          readBrowserFiles(files).then(resolve, reject);
-        });
-        input.addEventListener('cancel', () => {
-          cleanup();
-          resolve([]);
-        });
-        document.body.append(input);
-        input.click();
-      });
+    async openFiles(options) {
+      return readBrowserFiles(await pickBrowserFiles(options));
     },
 
     async saveFile(options: SaveFileOptions): Promise<SaveResult> {

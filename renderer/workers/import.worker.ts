@@ -12,7 +12,7 @@ import type { ImportPlan } from '../../shared/merge';
 import { applyPlan, checkFiles, planFor, type CheckedFile } from '../db/exchange';
 import { createRepo } from '../db/repo';
 import { ReadinessDb } from '../db/schema';
-import { summarisePlan, type ImportRequest, type ImportResponse } from './importProtocol';
+import { summarisePlan, UNREADABLE, type ImportRequest, type ImportResponse } from './importProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: ImportResponse) => scope.postMessage(m);
@@ -31,7 +31,13 @@ async function handle(m: ImportRequest): Promise<void> {
   switch (m.type) {
     case 'check': {
       let reached = 0;
-      const [file] = await checkFiles([{ name: m.name, bytes: m.bytes, ...(m.passphrase ? { passphrase: m.passphrase } : {}) }], undefined, (stage) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await m.blob.arrayBuffer());
+      } catch {
+        throw new Error(UNREADABLE);
+      }
+      const [file] = await checkFiles([{ name: m.name, bytes, ...(m.passphrase ? { passphrase: m.passphrase } : {}) }], undefined, (stage) => {
         reached = Math.max(reached, STAGE[stage]);
         post({ type: 'progress', key: m.key, fraction: reached });
       });

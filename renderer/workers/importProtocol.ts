@@ -8,7 +8,8 @@ import type { ImportCounts, ImportPlan, MergedCycle } from '../../shared/merge';
 import type { Id } from '../../shared/model/types';
 
 export type ImportRequest =
-  | { type: 'check'; key: string; name: string; bytes: Uint8Array; passphrase?: string }
+  /** The file as a Blob (a File, or the bytes the desktop bridge read): the worker reads it, not the page. */
+  | { type: 'check'; key: string; name: string; blob: Blob; passphrase?: string }
   /** `asOwn`: import into the files' own assessment, whatever exists (another assessment's file). */
   | { type: 'plan'; keys: readonly string[]; assessmentId?: Id; asOwn?: boolean }
   | { type: 'apply' }
@@ -37,6 +38,9 @@ export interface PlanSummary {
   readonly duplicateStakeholders: number;
   readonly revisionCycles: readonly MergedCycle[];
 }
+
+/** The `failed` message of a check whose file could not be read (moved, changed or removed since it was chosen). */
+export const UNREADABLE = 'unreadable';
 
 export type ImportResponse =
   | { type: 'progress'; key: string; fraction: number }

@@ -5,18 +5,19 @@ import type { ImportCounts, RecordCounts } from '../../../shared/merge';
 import { MAX_FILE_BYTES, type OpenedFile } from '../../../shared/bridge';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
-import { getBridge } from '../../platform';
-import { readBrowserFiles } from '../../platform/web';
+import { getBridge, isDesktop } from '../../platform';
+import { pickBrowserFiles } from '../../platform/web';
 import { formatDateTime } from '../../i18n';
 import { useRouter } from '../../state/router';
-import type { CheckedSummary, PlanSummary } from '../../workers/importProtocol';
+import { UNREADABLE, type CheckedSummary, type PlanSummary } from '../../workers/importProtocol';
 import { ImportWorker, WorkerCrashed } from './importWorker';
 
 /** One chosen file and what checking it found. Each file is checked on its own. */
 interface Entry {
   key: string;
   name: string;
-  bytes: Uint8Array;
+  /** The file, unread (the worker reads it); empty when it was not read. */
+  blob: Blob;
   passphrase?: string;
   /** Not read (too large, unreadable), checked, or the checker failed on it. */
   outcome?: { kind: 'checked'; result: CheckedSummary } | { kind: 'error'; error: BundleError } | { kind: 'message'; text: string };
@@ -49,6 +50,18 @@ function counts(c: RecordCounts, t: (k: string, o?: Record<string, unknown>) => 
 
 let nextKey = 0;
 
+/** A chosen file: unread, or why it was not read. */
+interface Chosen {
+  name: string;
+  blob?: Blob;
+  problem?: OpenedFile['problem'];
+}
+
+/** Browser files as chosen: too large ones are reported without being read. */
+function browserChoice(files: readonly File[]): Chosen[] {
+  return files.map((f) => (f.size > MAX_FILE_BYTES ? { name: f.name, problem: { kind: 'tooLarge', size: f.size } } : { name: f.name, blob: f }));
+}
+
 /** Import bundles into `assessment`, or — from the home screen — into the assessment they carry. */
 export function ImportPanel({ assessment }: { assessment?: Assessment }) {
   const { t, i18n } = useTranslation();
@@ -75,13 +88,14 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
       setStage({ name: 'checking', index: i, total: todo.length, fileName: e.name, fraction: 0 });
       let outcome: Entry['outcome'];
       try {
-        const r = await client().check({ key: e.key, name: e.name, bytes: e.bytes, ...(e.passphrase ? { passphrase: e.passphrase } : {}) }, (fraction) =>
+        const r = await client().check({ key: e.key, name: e.name, blob: e.blob, ...(e.passphrase ? { passphrase: e.passphrase } : {}) }, (fraction) =>
           setStage({ name: 'checking', index: i, total: todo.length, fileName: e.name, fraction }),
         );
         outcome = { kind: 'checked', result: r };
       } catch (err) {
-        outcome = { kind: 'message', text: t('importFeedback.crashed', { file: e.name }) };
-        if (!(err instanceof WorkerCrashed)) console.error(err);
+        const unreadable = err instanceof Error && err.message === UNREADABLE;
+        outcome = { kind: 'message', text: t(unreadable ? 'importFeedback.unreadable' : 'importFeedback.crashed', { file: e.name }) };
+        if (!unreadable && !(err instanceof WorkerCrashed)) console.error(err);
       }
       done.set(e.key, outcome);
       update(e.key, outcome);
@@ -108,28 +122,34 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
   };
 
   /** New files replace the previous choice (and its messages). Files not read are reported on their own. */
-  const start = async (files: readonly OpenedFile[]) => {
+  const start = async (files: readonly Chosen[]) => {
     worker.current?.forget(entries.map((e) => e.key));
+    const empty = new Blob([]);
     const list: Entry[] = files.map((f) => {
       const key = `f${nextKey++}`;
       if (f.problem?.kind === 'tooLarge')
-        return { key, name: f.name, bytes: f.bytes, outcome: { kind: 'error', error: { code: 'tooLarge', params: { size: f.problem.size, limit: MAX_FILE_BYTES, file: f.name } } } };
-      if (f.problem?.kind === 'unreadable') return { key, name: f.name, bytes: f.bytes, outcome: { kind: 'message', text: t('importFeedback.unreadable', { file: f.name }) } };
-      return { key, name: f.name, bytes: f.bytes };
+        return { key, name: f.name, blob: empty, outcome: { kind: 'error', error: { code: 'tooLarge', params: { size: f.problem.size, limit: MAX_FILE_BYTES, file: f.name } } } };
+      if (f.problem?.kind === 'unreadable' || !f.blob) return { key, name: f.name, blob: empty, outcome: { kind: 'message', text: t('importFeedback.unreadable', { file: f.name }) } };
+      return { key, name: f.name, blob: f.blob };
     });
     if (list.length > 0) await checkAll(list);
   };
 
   const choose = async () => {
     setResult(null);
+    const options = {
+      multiple: true,
+      filters: [
+        { name: t('exchange.bundleFiles'), extensions: [BUNDLE_EXTENSION, 'json'] },
+        { name: t('exchange.allFiles'), extensions: ['*'] },
+      ],
+    };
     try {
-      const files = await getBridge().openFiles({
-        multiple: true,
-        filters: [
-          { name: t('exchange.bundleFiles'), extensions: [BUNDLE_EXTENSION, 'json'] },
-          { name: t('exchange.allFiles'), extensions: ['*'] },
-        ],
-      });
+      // In the browser the files stay unread here (the worker reads them); the desktop
+      // bridge hands over bytes, read in the main process.
+      const files: Chosen[] = isDesktop()
+        ? (await getBridge().openFiles(options)).map((f) => (f.problem ? { name: f.name, problem: f.problem } : { name: f.name, blob: new Blob([f.bytes as BlobPart]) }))
+        : browserChoice(await pickBrowserFiles(options));
       await start(files);
     } catch {
       setResult({ kind: 'error', text: t('exchange.readFailed') });
@@ -178,7 +198,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
     e.preventDefault();
     setDragging(false);
     setResult(null);
-    await start(await readBrowserFiles([...e.dataTransfer.files]));
+    await start(browserChoice([...e.dataTransfer.files]));
   };
 
   const plan = stage.name === 'review' ? stage.plan : undefined;

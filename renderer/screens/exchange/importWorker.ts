@@ -64,7 +64,7 @@ export class ImportWorker {
           },
           onCrash: (message) => reject(new WorkerCrashed(message)),
         };
-        // A copy of the bytes crosses (not a transfer): the page keeps them to unlock or re-check.
+        // Files cross as Blobs (references): the worker reads the bytes, the page never copies them.
         this.ensure().postMessage(m);
       });
     const next = this.queue.then(run, run);
