@@ -25,6 +25,7 @@ import {
   type ReplyPreview,
 } from '../../shared/questionnaire';
 import { CliError, type Command, type Io } from '../io';
+import { printable } from '../text';
 import { appVersion, plural, readBundleFile, writeAtomically, type ReadResult } from './bundleFiles';
 
 const USAGE = [
@@ -151,16 +152,17 @@ async function generate(args: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** Text from the returned file, shortened and made safe to print (cli/text.ts). */
 function short(text: string | undefined, max = 70): string {
   const t = (text ?? '').replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return printable(t.length > max ? `${t.slice(0, max - 1)}…` : t);
 }
 
 function valueLine(questionId: string, v: AnswerValue | undefined): string {
   if (!v) return '—';
   const item = getItem(questionId);
   const tokens = [...(v.choice ? [v.choice] : []), ...(v.choices ?? [])].map((t) => tokenLabel('en', questionId, t));
-  const parts = [tokens.join(', '), typeof v.number === 'number' ? `${v.number}%` : '', v.date ?? '', short(v.elaboration ?? v.response ?? v.furtherInfo ?? v.other, item ? 60 : 60)];
+  const parts = [tokens.join(', '), typeof v.number === 'number' ? `${v.number}%` : '', short(v.date), short(item ? (v.elaboration ?? v.response ?? v.furtherInfo ?? v.other) : undefined, 60)];
   return parts.filter(Boolean).join(' · ') || '—';
 }
 
@@ -168,7 +170,7 @@ function valueLine(questionId: string, v: AnswerValue | undefined): string {
 function previewLines(p: ReplyPreview, keepRecorded: boolean): string[] {
   const by = (state: string) => p.questions.filter((q) => q.state === state);
   const lines = [
-    `${p.fileName}: questionnaire for ${p.target.organization || p.info.organization} (${p.interview ? 'interview' : 'new interview'} ${p.info.interviewId}), in ${p.info.lang}, parts ${p.info.parts.join(', ')}`,
+    `${printable(p.fileName)}: questionnaire for ${short(p.target.organization || p.info.organization, 200)} (${p.interview ? 'interview' : 'new interview'} ${printable(p.info.interviewId)}), in ${p.info.lang}, parts ${p.info.parts.join(', ')}`,
     `  file SHA-256 ${p.sha256}`,
   ];
   const fresh = by('new');

@@ -40,13 +40,29 @@ export function fieldOf(item: CatalogueItem, slot: Slot): keyof AnswerValue | un
     case 'response':
       return slot;
     case 'text':
-      // The agency form: further information, or the item's own text answer.
+      // The agency form: further information, or the item's own text answer. Items with
+      // neither (1.2, 2.3 …) share their group's "further information" (see textOwner).
       if (item.fields?.includes('furtherInfo')) return 'furtherInfo';
       if (item.fields?.includes('response')) return 'response';
-      return 'elaboration';
+      return undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * Where text typed in an agency-form row without a text field of its own goes: the further
+ * information of its group (question 1, 2, 3 or 4), as on the seed's form. Undefined when
+ * there is no such group (the permit type).
+ */
+export function textOwner(item: CatalogueItem): { item: CatalogueItem; field: 'furtherInfo' } | undefined {
+  if (item.checklist !== 'appendix' || item.fields?.includes('furtherInfo') || item.fields?.includes('response')) return undefined;
+  let cur = item.parent ? CATALOGUE_ITEMS.find((i) => i.id === item.parent) : undefined;
+  while (cur && cur.role === 'question') {
+    if (cur.fields?.includes('furtherInfo')) return { item: cur, field: 'furtherInfo' };
+    cur = cur.parent ? CATALOGUE_ITEMS.find((i) => i.id === cur!.parent) : undefined;
+  }
+  return undefined;
 }
 
 // ---- Question ids in the document -------------------------------------------------------

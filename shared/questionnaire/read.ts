@@ -12,7 +12,7 @@ import { isLang, LANGUAGES, type Lang } from '../i18n';
 import { CHECKLIST_PARTS, type AnswerValue, type ChecklistPart } from '../model/types';
 import { PROPERTY } from './build';
 import { paragraphText, readDocx, type DocBody, type DocCell, type DocParagraph, type DocRow, type DocTable } from './docx';
-import { LAYOUTS, boxLabels, fieldOf, normalizeLabel, questionOfBookmark, questionOfNumber } from './layout';
+import { LAYOUTS, boxLabels, fieldOf, normalizeLabel, questionOfBookmark, questionOfNumber, textOwner } from './layout';
 import { QUESTIONNAIRE_STRINGS } from './strings';
 
 /** What the document says about itself (its custom properties). */
@@ -251,7 +251,13 @@ function columnOf(cell: DocCell, index: number, row: DocRow, headerStarts: reado
   return row.cells.length === columns ? index : Math.min(cell.gridStart, columns - 1);
 }
 
-function readRow(item: CatalogueItem, row: DocRow, headerStarts: readonly number[] | undefined): RowAnswer {
+/** Text of a row that belongs elsewhere: its group's further information, or nowhere. */
+interface StrayText {
+  readonly text: string;
+  readonly owner: string | undefined;
+}
+
+function readRow(item: CatalogueItem, row: DocRow, headerStarts: readonly number[] | undefined): RowAnswer & { stray?: StrayText } {
   const layout = LAYOUTS[item.checklist as ChecklistId];
   const bySlot = new Map<number, DocCell>();
   for (const [index, cell] of row.cells.entries()) {
@@ -265,10 +271,15 @@ function readRow(item: CatalogueItem, row: DocRow, headerStarts: readonly number
   const status = readStatus(item, bySlot.get(statusAt));
   const value: { -readonly [K in keyof AnswerValue]: AnswerValue[K] } = { ...status.value };
   let extra = status.extraText;
+  let stray: StrayText | undefined;
   layout.forEach((slot, i) => {
     const field = fieldOf(item, slot);
-    if (!field) return;
     const cell = bySlot.get(i);
+    if (!field) {
+      const typed = slot === 'text' && cell ? textOf(cell.paragraphs) : '';
+      if (typed) stray = { text: typed, owner: textOwner(item)?.item.id };
+      return;
+    }
     let text = cell ? textOf(cell.paragraphs) : '';
     if (extra) {
       text = text ? `${extra}\n${text}` : extra;
@@ -276,7 +287,7 @@ function readRow(item: CatalogueItem, row: DocRow, headerStarts: readonly number
     }
     if (text) (value as Record<string, unknown>)[field] = value[field] ? `${String(value[field])}\n${text}` : text;
   });
-  return { questionId: item.id, value, ...(status.ambiguity ? { ambiguity: status.ambiguity } : {}) };
+  return { questionId: item.id, value, ...(status.ambiguity ? { ambiguity: status.ambiguity } : {}), ...(stray ? { stray } : {}) };
 }
 
 function mergeCells(a: DocCell, b: DocCell): DocCell {
@@ -315,9 +326,13 @@ export function readReplyBody(body: DocBody): ReadReply {
     for (const row of table.rows) {
       const item = questionOfRow(row, agency);
       if (item && item.role === 'question') {
-        const answer = readRow(item, row, headerStarts);
+        const { stray, ...answer } = readRow(item, row, headerStarts);
         const prev = rows.get(item.id);
         rows.set(item.id, prev ? joinRows(prev, answer) : answer);
+        if (stray?.owner) {
+          const owner = rows.get(stray.owner) ?? { questionId: stray.owner, value: {} };
+          rows.set(stray.owner, joinRows(owner, { questionId: stray.owner, value: { furtherInfo: stray.text } }));
+        } else if (stray) unrecognised.push({ text: stray.text, after: item.id });
         last = item;
         continue;
       }

@@ -18,6 +18,7 @@ import type { AnswerRevision, AnswerValue, Dataset, Id, Interview } from '../mod
 import { questionnaireContent, questionnaireTarget, type QuestionnaireTarget } from './build';
 import { DocxError, MAX_FILE_BYTES, readDocx, type DocxErrorCode } from './docx';
 import { normalizeLabel } from './layout';
+import { checkAnswerValue, describeValueProblem } from '../checklist/values';
 import { readReplyBody, type QuestionnaireInfo, type RowAnswer } from './read';
 import { QUESTIONNAIRE_STRINGS } from './strings';
 import { liveDataset } from '../merge/tombstones';
@@ -153,7 +154,17 @@ export async function checkReply(stored: Dataset, fileName: string, bytes: Uint8
       interview: undefined,
     };
   const index = indexDataset(dataset);
-  const questions: ReplyQuestion[] = read.rows.map((row) => {
+  const questions: ReplyQuestion[] = read.rows.map((read) => {
+    // What the checklist does not allow for this question is not taken (shared/checklist/values.ts).
+    const problems = checkAnswerValue(read.questionId, read.value);
+    const row: RowAnswer =
+      problems.length === 0
+        ? read
+        : {
+            questionId: read.questionId,
+            value: Object.fromEntries(Object.entries(read.value).filter(([k]) => !problems.some((p) => p.field === k))) as AnswerValue,
+            ambiguity: { tokens: read.ambiguity?.tokens ?? [], text: [read.ambiguity?.text, ...problems.map(describeValueProblem)].filter(Boolean).join('\n') },
+          };
     const state = interview ? index.answerState(interview.id, row.questionId) : { head: undefined, heads: [] as AnswerRevision[] };
     const recorded = state.head?.value;
     const parents = state.heads.map((h) => h.id).sort();

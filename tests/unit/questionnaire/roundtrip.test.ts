@@ -70,6 +70,9 @@ function fill(bytes: Uint8Array): Uint8Array {
   doc.editOption('APP.permit', label('APP.permit', 'il'), click);
   doc.editOption('APP.permit', label('APP.permit', 'co'), typeTick);
   doc.setCell('APP.1.3', 2, p('Жыл/ай: 2023/5'));
+  // Text in the last column of a row without a text field: its group's further information; the permit type has none.
+  doc.setCell('APP.1.2', 3, p('https://elicense.kz'));
+  doc.setCell('APP.permit', 3, p('Тек импорт'));
   doc.editOption('APP.2.3', label('APP.2.3', 'other'), (x) => x.replace(/<w:t xml:space="preserve">: ____<\/w:t>/, '<w:t xml:space="preserve">: почта арқылы</w:t>'));
   // I.A.1: a tracked insertion counts, a tracked deletion does not.
   doc.setCell(
@@ -113,7 +116,7 @@ function expectAnswers(preview: ReplyPreview) {
   expect(q('A2.1.1.5')).toMatchObject({ state: 'new', found: { number: 45, elaboration: 'Біріккен ұяшыққа жазылған мәтін.' } });
   expect(q('A2.1.2')).toMatchObject({ state: 'new', found: { choice: 'partial' } });
   expect(q('A2.1.3')).toMatchObject({ state: 'empty' });
-  expect(q('APP.1')).toMatchObject({ found: { choice: 'ongoing' } });
+  expect(q('APP.1')).toMatchObject({ found: { choice: 'ongoing', furtherInfo: 'https://elicense.kz' } });
   expect(q('APP.permit')).toMatchObject({ found: { choices: ['il', 'co'] } });
   expect(q('APP.1.3')).toMatchObject({ found: { date: '2023-05' } });
   expect(q('APP.2.3')).toMatchObject({ found: { choices: ['other'], other: 'почта арқылы' } });
@@ -121,8 +124,10 @@ function expectAnswers(preview: ReplyPreview) {
   // Nothing else was read as an answer: every other row is empty.
   const answered = preview.questions.filter((x) => x.state !== 'empty').map((x) => x.questionId).sort();
   expect(answered).toEqual(['A1.1', 'A1.2', 'A2.1.1', 'A2.1.1.1', 'A2.1.1.5', 'A2.1.2', 'APP.1', 'APP.1.3', 'APP.2.3', 'APP.permit', 'I.A.1'].sort());
-  expect(preview.unrecognised.map((u) => u.text)).toEqual([expect.stringContaining('Қосымша жол: біздің ескертпе')]);
-  expect(preview.unrecognised[0]!.after).toBe('A2.1.2');
+  expect(preview.unrecognised).toEqual([
+    { text: expect.stringContaining('Қосымша жол: біздің ескертпе'), after: 'A2.1.2' },
+    { text: 'Тек импорт', after: 'APP.permit' },
+  ]);
   expect(preview.outside).toEqual(['Кестеден тыс жазылған мәтін']);
   // The comment's own text is not an answer anywhere.
   expect(JSON.stringify(preview.questions)).not.toContain('импорттамаңыз');
