@@ -124,20 +124,24 @@ export function styleOf(style: string | undefined): { style?: string } {
 }
 
 export const BULLETS = 'report-bullets';
+/** Numbered lists of the narrative: 1. / a) / i. by level; each list restarts (its own instance). */
+export const NUMBERED = 'report-numbered';
+
+const LIST_INDENT = (level: number) => ({ paragraph: { indent: { left: 284 + level * 360, hanging: 227 + (level > 0 ? 57 : 0) } } });
 
 export function reportNumbering(): INumberingOptions {
   return {
     config: [
       {
         reference: BULLETS,
+        levels: ['•', '◦', '▪'].map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.LEFT, style: LIST_INDENT(level) })),
+      },
+      {
+        reference: NUMBERED,
         levels: [
-          {
-            level: 0,
-            format: LevelFormat.BULLET,
-            text: '•',
-            alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 284, hanging: 227 } } },
-          },
+          { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: LIST_INDENT(0) },
+          { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2)', alignment: AlignmentType.LEFT, style: LIST_INDENT(1) },
+          { level: 2, format: LevelFormat.LOWER_ROMAN, text: '%3.', alignment: AlignmentType.LEFT, style: LIST_INDENT(2) },
         ],
       },
     ],
@@ -209,11 +213,12 @@ export function para(text: string, opts: { style?: string; bold?: boolean; itali
 }
 
 /** Paragraphs for a plain text (line breaks → paragraphs, "- "/"• " → list items). */
-export function textParagraphs(text: string, style: string = STYLE.cell, runStyle: RunStyle = {}): Paragraph[] {
+export function textParagraphs(text: string, style: string = STYLE.cell, runStyle: RunStyle = {}, keepNext = false): Paragraph[] {
   return textLines(text).map(
     (l) =>
       new Paragraph({
         ...styleOf(style),
+        ...(keepNext ? { keepNext: true } : {}),
         ...(l.bullet ? { numbering: { reference: BULLETS, level: 0 } } : {}),
         children: [run(l.text, runStyle)],
       }),
@@ -304,8 +309,8 @@ export function table(widths: readonly number[], headers: readonly string[], row
 }
 
 /** A cell of plain text paragraphs. */
-export function textCell(text: string, opts: { span?: number; fill?: string; bold?: boolean; italics?: boolean; rowSpan?: number } = {}): CellSpec {
-  const children = textParagraphs(text, STYLE.cell, { bold: opts.bold, italics: opts.italics });
+export function textCell(text: string, opts: { span?: number; fill?: string; bold?: boolean; italics?: boolean; rowSpan?: number; keepNext?: boolean } = {}): CellSpec {
+  const children = textParagraphs(text, STYLE.cell, { bold: opts.bold, italics: opts.italics }, opts.keepNext);
   return {
     children,
     ...(opts.span ? { span: opts.span } : {}),
