@@ -31,7 +31,7 @@ import {
   type SurveyValue,
 } from '../narrative';
 import { fill } from './strings';
-import { GROUP_FILL, STYLE, columns, para, run, table, textCell, type CellSpec, type RowSpec } from './kit';
+import { GROUP_FILL, STYLE, columns, columnsForHeaders, para, run, table, textCell, type CellSpec, type RowSpec } from './kit';
 import { heading, type Block, type ReportContext } from './context';
 import { richParagraphs } from './rich';
 import { methodologyBody, summaryTable } from './front';
@@ -184,7 +184,8 @@ function actionTable(ctx: ReportContext, part: ReportPart): Block[] {
   const groups = actionPlan(ctx.dataset, ctx.lang)[part];
   if (groups.length === 0) return [notWritten(ctx, N.noActions)];
   const shape = ctx.annex.landscape ? ctx.annex : ctx.front;
-  const widths = columns(shape.textWidth, [36, 11, 11, 16, 26]);
+  const headers = [N.action, N.priority, N.timeline, N.capacity, N.agencies];
+  const widths = columnsForHeaders(shape.textWidth, [36, 11, 11, 16, 26], headers);
   const rows: RowSpec[] = [];
   for (const g of groups) {
     // The area row stays with the first action under it.
@@ -201,7 +202,7 @@ function actionTable(ctx: ReportContext, part: ReportPart): Block[] {
       });
     }
   }
-  return [table(widths, [N.action, N.priority, N.timeline, N.capacity, N.agencies], rows)];
+  return [table(widths, headers, rows)];
 }
 
 export function actionPlanSection(ctx: ReportContext): Block[] {

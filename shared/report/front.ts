@@ -91,6 +91,8 @@ export function methodologyBody(ctx: ReportContext, level: 1 | 2): Block[] {
   ];
 }
 
+const TOTAL_FILL = 'E2E2E2';
+
 function countsCells(ctx: ReportContext, c: ReadinessCounts, bold: boolean, fillColor?: string, keepNext = false) {
   const n = (v: number) => ({ ...textCell(String(v), { bold, keepNext, ...(fillColor ? { fill: fillColor } : {}) }) });
   return [
@@ -105,8 +107,10 @@ function countsCells(ctx: ReportContext, c: ReadinessCounts, bold: boolean, fill
 }
 
 /**
- * The summary table of one checklist. It is short (under 25 rows), so every row keeps with
- * the next: the table stays on one page and its total row is never left alone on the next.
+ * The summary table of one checklist. The checklist's total comes first, under the header
+ * (as each part's subtotal comes before its sections), so it can never be left alone on
+ * the next page, whatever the word processor does with a table that does not fit; every
+ * row also keeps with the next, which Word honours to keep the short table on one page.
  */
 export function summaryTable(ctx: ReportContext, groups: readonly ReadinessGroup[], total: ReadinessCounts) {
   const T = ctx.S.summary;
@@ -119,7 +123,7 @@ export function summaryTable(ctx: ReportContext, groups: readonly ReadinessGroup
       cells: [textCell(label, { bold: top, keepNext: true, ...(top ? { fill: GROUP_FILL } : {}) }), ...countsCells(ctx, g.counts, top, top ? GROUP_FILL : undefined, true)],
     };
   });
-  rows.push({ cantSplit: true, cells: [textCell(T.total, { bold: true }), ...countsCells(ctx, total, true)] });
+  rows.unshift({ cantSplit: true, cells: [textCell(T.total, { bold: true, keepNext: true, fill: TOTAL_FILL }), ...countsCells(ctx, total, true, TOTAL_FILL, true)] });
   // Counts are narrow columns under long words ("қолданылмайды"): their headers run upwards.
   return table(widths, [T.section, T.yes, T.partial, T.no, T.planning, T.excluded, T.notAnswered, T.score], rows, {
     verticalHeaders: [false, true, true, true, true, true, true, true],

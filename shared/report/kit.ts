@@ -47,6 +47,28 @@ export function columns(total: number, weights: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * Column widths by weight, each at least wide enough for the longest word of its header
+ * (9 pt bold ≈ 115 twips a character, plus the cell margins), so a narrow column never
+ * breaks a word such as "Басымдық" in the middle; wider columns give up the difference.
+ */
+export function columnsForHeaders(total: number, weights: readonly number[], headers: readonly string[]): number[] {
+  const need = headers.map((h) => Math.max(0, ...h.split(/\s+/).map((w) => w.length)) * 115 + 200);
+  let widths = columns(total, weights);
+  for (let round = 0; round < 3; round++) {
+    const short = widths.map((w, i) => Math.max(0, need[i]! - w));
+    const deficit = short.reduce((a, b) => a + b, 0);
+    if (deficit === 0) break;
+    const spare = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - need[i]!)));
+    const spareTotal = spare.reduce((a, b) => a + b, 0);
+    if (spareTotal <= 0) break;
+    const take = Math.min(deficit, spareTotal);
+    widths = widths.map((w, i) => (short[i]! > 0 ? w + (short[i]! * take) / deficit : w - (spare[i]! * take) / spareTotal));
+    widths = columns(total, widths);
+  }
+  return widths;
+}
+
 // ---- Fonts, language, styles -----------------------------------------------------------
 
 /** Noto Sans covers Latin, Cyrillic and the Kazakh letters; the font table names fallbacks. */
