@@ -49,11 +49,12 @@ export function columns(total: number, weights: readonly number[]): number[] {
 
 /**
  * Column widths by weight, each at least wide enough for the longest word of its header
- * (9 pt bold ≈ 115 twips a character, plus the cell margins), so a narrow column never
+ * (9 pt bold Cyrillic ≈ 135 twips a character, plus the cell margins), so a narrow column never
  * breaks a word such as "Басымдық" in the middle; wider columns give up the difference.
  */
 export function columnsForHeaders(total: number, weights: readonly number[], headers: readonly string[]): number[] {
-  const need = headers.map((h) => Math.max(0, ...h.split(/\s+/).map((w) => w.length)) * 115 + 200);
+  // A line may break after a hyphen ("Capacity-/building"), so hyphenated parts count separately.
+  const need = headers.map((h) => Math.max(0, ...h.split(/\s+|(?<=-)/).map((w) => w.length)) * 135 + 220);
   let widths = columns(total, weights);
   for (let round = 0; round < 3; round++) {
     const short = widths.map((w, i) => Math.max(0, need[i]! - w));
