@@ -1,6 +1,8 @@
 /**
  * `readiness demo`: example bundles built from the seed (the published Kazakhstan report):
- * one per interviewer, plus the lead's consolidated answers. Interviewer 2 took over one of
+ * one per interviewer, plus the lead's: consolidated answers and the report's narrative
+ * (sections, findings, the 29 recommendations, the action plan, Global Survey figures),
+ * the report date and the workshop participants. Interviewer 2 took over one of
  * interviewer 1's interviews; after interviewer 1's first export both edited the same
  * answer on their own computers, so merging the three bundles shows exactly that conflict.
  */
@@ -47,6 +49,10 @@ export interface DemoConflict {
 export function demoBundles(): { bundles: DemoBundle[]; conflict: DemoConflict } {
   const seed = buildSeedDataset(seedFixtures, { withConsolidated: true });
   const { dataset: all, interviewers } = seed;
+  // The lead's version: the same records plus the narrative, report date and workshop participants.
+  const lead = buildSeedDataset(seedFixtures, { withConsolidated: true, withNarrative: true }).dataset;
+  const before = new Map(all.stakeholders.map((s) => [s.id, s.updatedAt]));
+  const workshop = lead.stakeholders.filter((s) => before.get(s.id) !== s.updatedAt);
   const [first, second] = interviewers as [SeedInterviewer, SeedInterviewer, SeedInterviewer];
 
   // Interviewer 2 took over interviewer 1's first interview and edited one of its answers;
@@ -94,8 +100,8 @@ export function demoBundles(): { bundles: DemoBundle[]; conflict: DemoConflict }
     fileName: 'lead-consolidated.rsb',
     interviewer: first,
     kind: 'backup',
-    label: `${first.name} as team lead: consolidated answers`,
-    dataset: { assessment: all.assessment, stakeholders: [], interviews: [], answers: [], consolidated: all.consolidated, texts: [], tombstones: [], attachments: [] },
+    label: `${first.name} as team lead: consolidated answers, report narrative, workshop participants`,
+    dataset: { assessment: lead.assessment, stakeholders: workshop, interviews: [], answers: [], consolidated: all.consolidated, texts: lead.texts, tombstones: [], attachments: [] },
   });
   return { bundles, conflict: { interview: takenOver, questionId: original.questionId, editors: [first.name, second.name] } };
 }
@@ -109,7 +115,10 @@ export const demo: Command = {
     'the stakeholders of Annex I and the answers of Annexes III and IV spread over their',
     'interviews, and the team lead\'s consolidated answers. Interviewer 2 took over one of',
     'interviewer 1\'s interviews and both edited the same answer after an export, so merging',
-    'the three interviewer bundles shows exactly one conflict.',
+    'the three interviewer bundles shows exactly one conflict. The lead\'s bundle also carries',
+    'the narrative of the published report (executive summary, findings for a few areas, the',
+    '29 recommendations, the action plan, Global Survey figures, conclusion), the report date',
+    'and workshop participants, so `readiness report` on all four writes the full report.',
     '',
     'Options:',
     '  -o, --output DIR   where to write the bundles',
@@ -143,7 +152,7 @@ export const demo: Command = {
       const d = b.dataset;
       const what =
         b.kind === 'backup'
-          ? plural(d.consolidated.length, 'consolidated answer')
+          ? `${plural(d.consolidated.length, 'consolidated answer')}, ${plural(d.texts.length, 'text')}, ${plural(d.stakeholders.length, 'workshop participant')}`
           : `${plural(d.interviews.length, 'interview')}, ${plural(d.stakeholders.length, 'stakeholder')}, ${plural(d.answers.length, 'answer')}`;
       io.stdout.write(`wrote ${path}  (${b.label}: ${what})\n`);
     }

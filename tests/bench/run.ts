@@ -36,6 +36,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'report: the full report (all sections, charts) in Node',
+    async run() {
+      const { narrativeReportBenchmark } = await import('./report-narrative');
+      return narrativeReportBenchmark();
+    },
+  },
+  {
     title: 'report: 1,000 interviews with individual responses',
     async run() {
       const { Worker } = await import('node:worker_threads');
