@@ -35,7 +35,8 @@ export const CONTAINER_LIMITS = {
   attachmentBytes: 50 * 1024 * 1024,
   /** Entries: bundle.json (or envelope.json and data/0) and one per attachment file. */
   entries: LIMITS.attachments + 2,
-  directoryBytes: 16 * 1024 * 1024,
+  /** Central directory: 128 bytes an entry is ample for the container's names. */
+  directoryBytes: (LIMITS.attachments + 2) * 128,
   envelopeBytes: 4096,
   /** A deflated entry may unpack to at most this many times its packed size (after the first MiB). */
   maxRatio: 100,
@@ -242,7 +243,7 @@ export function containerError(err: unknown): BundleError | undefined {
     case 'duplicate':
       return bundleError('unsafeEntry', detail, params);
     case 'tooLarge':
-      return bundleError('entryTooLarge', detail, { ...params, limit: Number(/(\d+) bytes/.exec(err.detail)?.[1] ?? 0) });
+      return bundleError('entryTooLarge', detail, { ...params, limit: err.limit ?? 0 });
   }
 }
 
@@ -327,6 +328,17 @@ function expectFromJson(r: DecodeResult): Failure | { ok: true; doc: DecodeOk; e
   const expected = expectedFiles(r.dataset);
   if (!(expected instanceof Map)) return failWith(expected);
   return { ok: true, doc: r, expected };
+}
+
+/**
+ * A JSON document carries no files: it may list attachments only if a tombstone of the
+ * same document deletes them (their bytes may be gone). Otherwise the container is needed.
+ */
+export function checkJsonHasNoFiles(d: Dataset): BundleError | undefined {
+  const expected = expectedFiles(d);
+  if (!(expected instanceof Map)) return expected;
+  const absent = missing(expected, new Set());
+  return absent?.error;
 }
 
 function missing(expected: Expected, present: ReadonlySet<string>): Failure | undefined {

@@ -4,7 +4,7 @@
  * the CLI; see docs/bundle-format.md, "Telling the kinds apart".
  */
 import { decodeBundle as decodeJson, type DecodeFailure, type DecodeResult } from './codec';
-import { decodeContainer, isZip, type ContainerDecodeOptions } from './container';
+import { checkJsonHasNoFiles, decodeContainer, isZip, type ContainerDecodeOptions } from './container';
 import { bundleError, type BundleError } from './errors';
 import { LIMITS } from './schema';
 import { memorySource, SourceEndedError, type ByteSource } from './source';
@@ -28,7 +28,9 @@ export async function decodeBundleSource(source: ByteSource, options: ContainerD
     if (source.size > LIMITS.fileBytes) return withFile(bundleError('tooLarge', undefined, { size: source.size, limit: LIMITS.fileBytes }), options.fileName);
     const bytes = await source.read(0, source.size);
     if (bytes.length !== source.size) throw new SourceEndedError();
-    return await decodeJson(bytes, options);
+    const r = await decodeJson(bytes, options);
+    const noFiles = r.ok ? checkJsonHasNoFiles(r.dataset) : undefined;
+    return noFiles ? withFile(noFiles, options.fileName) : r;
   } catch (err) {
     if (err instanceof SourceEndedError) return withFile(bundleError('truncated', 'the file became shorter while it was read'), options.fileName);
     return withFile(bundleError('internal', err instanceof Error ? err.message : String(err)), options.fileName);

@@ -36,6 +36,8 @@ export class ZipProblem extends Error {
     readonly kind: ZipProblemKind,
     readonly detail: string,
     readonly entry?: string,
+    /** For 'tooLarge': the limit that was reached, in bytes. */
+    readonly limit?: number,
   ) {
     super(`${kind}: ${detail}`);
     this.name = 'ZipProblem';
@@ -121,7 +123,8 @@ export async function readZipDirectory(source: ByteSource, limits: ZipDirectoryL
   const count = u16(tail, end + 10);
   const cdSize = u32(tail, end + 12);
   const cdOffset = u32(tail, end + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipProblem('unsupported', 'ZIP64 (a bundle is never that large)');
+  if (count === 0xffff) throw new ZipProblem('tooManyEntries', `65,535 entries or more; a bundle has at most ${limits.maxEntries}`);
+  if (cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipProblem('unsupported', 'ZIP64 (a bundle is never that large)');
   if (disk !== 0 || cdDisk !== 0 || onDisk !== count) throw new ZipProblem('unsupported', 'an archive split over several files');
   if (count > limits.maxEntries) throw new ZipProblem('tooManyEntries', `${count} entries; a bundle has at most ${limits.maxEntries}`);
   if (cdSize > limits.maxDirectoryBytes) throw new ZipProblem('tooManyEntries', `a central directory of ${cdSize} bytes`);
@@ -164,7 +167,16 @@ export async function readZipDirectory(source: ByteSource, limits: ZipDirectoryL
     if (method === 0 && compressedSize !== uncompressed) throw new ZipProblem('structure', 'a stored entry whose two sizes differ', name);
     entries.push({ name, method, flags, crc, compressedSize, size: uncompressed, localOffset, limitEnd: 0 });
   }
-  if (p !== cd.length) throw new ZipProblem('structure', 'the central directory has bytes after its last record');
+  if (p !== cd.length) {
+    // More records than the end record counts (its 16-bit count wraps past 65,535): say how many.
+    let more = count;
+    while (p + 46 <= cd.length && u32(cd, p) === SIG_CENTRAL) {
+      p += 46 + u16(cd, p + 28) + u16(cd, p + 30) + u16(cd, p + 32);
+      more++;
+    }
+    if (more > limits.maxEntries) throw new ZipProblem('tooManyEntries', `${more} entries or more; a bundle has at most ${limits.maxEntries}`);
+    throw new ZipProblem('structure', 'the central directory has bytes after its last record');
+  }
 
   // Entries must not overlap (overlapping entries are how some zip bombs multiply data):
   // each one ends before the next begins, the last before the central directory.
@@ -206,7 +218,7 @@ export async function* readEntry(source: ByteSource, e: ZipEntry, limits: EntryL
   if (localName !== e.name) throw new ZipProblem('structure', `the entry header names it “${localName}”`, e.name);
   const dataStart = e.localOffset + 30 + nameLength + extraLength;
   if (dataStart + e.compressedSize > e.limitEnd) throw new ZipProblem('structure', 'the entry overlaps the next one', e.name);
-  if (e.size > limits.maxBytes) throw new ZipProblem('tooLarge', `${e.size} bytes; the limit is ${limits.maxBytes}`, e.name);
+  if (e.size > limits.maxBytes) throw new ZipProblem('tooLarge', `${e.size} bytes; the limit is ${limits.maxBytes}`, e.name, limits.maxBytes);
 
   const data = (async function* () {
     try {
@@ -221,7 +233,7 @@ export async function* readEntry(source: ByteSource, e: ZipEntry, limits: EntryL
   let crc = 0;
   for await (const chunk of out) {
     produced += chunk.length;
-    if (produced > limits.maxBytes) throw new ZipProblem('tooLarge', `more than ${limits.maxBytes} bytes once unpacked`, e.name);
+    if (produced > limits.maxBytes) throw new ZipProblem('tooLarge', `more than ${limits.maxBytes} bytes once unpacked`, e.name, limits.maxBytes);
     if (produced > e.size) throw new ZipProblem('damaged', 'more bytes than the directory says', e.name);
     crc = crc32(chunk, crc);
     yield chunk;
@@ -257,8 +269,8 @@ export async function* inflateLimited(chunks: AsyncIterable<Uint8Array>, compres
       pending = [];
       for (const piece of out) {
         produced += piece.length;
-        if (produced > limits.maxBytes) throw new ZipProblem('tooLarge', `more than ${limits.maxBytes} bytes once unpacked`, name);
-        if (produced > maxOut) throw new ZipProblem('tooLarge', `unpacks to more than ${limits.maxRatio} times its packed size`, name);
+        if (produced > limits.maxBytes) throw new ZipProblem('tooLarge', `more than ${limits.maxBytes} bytes once unpacked`, name, limits.maxBytes);
+        if (produced > maxOut) throw new ZipProblem('tooLarge', `unpacks to more than ${limits.maxRatio} times its packed size`, name, maxOut);
         yield piece;
       }
     }
