@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleErrorMessage, decodeBundle, decodeBundleSource, type ByteSource } from '../../../shared/bundle';
 import { LANGUAGES } from '../../../shared/i18n';
 import { buildContainerFiles, CONTAINER_CASES, CONTAINER_PASSPHRASE, datasetWithFiles } from '../../fixtures/hostile/container/generate';
-import { buildZip, entriesOf } from '../../fixtures/hostile/container/zip';
+import { buildZip } from '../../fixtures/hostile/container/zip';
 
 const dir = fileURLToPath(new URL('../../fixtures/hostile/container/', import.meta.url));
 
