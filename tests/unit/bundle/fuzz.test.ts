@@ -9,5 +9,7 @@ describe('bundle reader under mutation', () => {
     expect(report.crashes).toBe(0);
     // The mutations reach many different checks, not just the first one.
     expect(Object.keys(report.codes).length).toBeGreaterThanOrEqual(10);
+    // Containers are mutated too, and reach the container's own checks.
+    for (const code of ['damaged', 'unsafeEntry', 'unexpectedEntry']) expect(report.codes[code], code).toBeGreaterThan(0);
   });
 });
