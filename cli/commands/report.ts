@@ -1,12 +1,12 @@
 /** `readiness report`: merge bundle files and write the Word report. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { bundleErrorMessage, decodeBundle } from '../../shared/bundle';
 import { mergeAll } from '../../shared/merge';
 import { buildReport } from '../../shared/report';
 import { isLang } from '../../shared/i18n';
 import type { Dataset } from '../../shared/model/types';
 import { CliError, type Command } from '../io';
+import { readBundleFile } from './bundleFiles';
 
 const USAGE = [
   'Usage: readiness report FILE... --lang kk|ru|en -o OUT.docx [--individual] [--landscape] [--passphrase-env VAR]',
@@ -28,17 +28,9 @@ const USAGE = [
 async function readBundles(files: readonly string[], passphrase: string | undefined): Promise<Dataset[]> {
   const datasets: Dataset[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-      throw new CliError(`“${file}” cannot be opened: ${why}.`);
-    }
-    const result = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
-    if (!result.ok) throw new CliError(bundleErrorMessage('en', result.error, file).replace(/\s*\n\s*/g, ' '));
-    datasets.push(result.dataset);
+    const result = await readBundleFile(file, passphrase);
+    if (!result.ok) throw new CliError(result.message.replace(/\s*\n\s*/g, ' '));
+    datasets.push(result.bundle.dataset);
   }
   return datasets;
 }
