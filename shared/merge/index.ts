@@ -8,3 +8,5 @@ export { conflictKey, conflicts, isQuestionConflict, unknownQuestions } from './
 export type { Conflict, QuestionConflict, UnknownQuestions } from './analysis';
 export { planImport } from './plan';
 export type { FilePreview, ImportCounts, ImportPlan, ImportWrites, IncomingBundle, RecordCounts } from './plan';
+export { deletedBy, indexTombstones, isAssessmentDeleted, liveDataset, resolveStakeholder } from './tombstones';
+export type { TombstoneIndex } from './tombstones';
