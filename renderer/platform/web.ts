@@ -2,7 +2,7 @@
  * The bridge for the offline web app: files come from <input type=file> (or drag and
  * drop, handled by the screens) and leave as Blob downloads.
  */
-import { MAX_FILE_BYTES, type AppInfo, type Bridge, type OpenFilesOptions, type OpenedFile, type SaveFileOptions, type SaveResult } from '../../shared/bridge';
+import { MAX_BLOB_BYTES, type AppInfo, type Bridge, type OpenFilesOptions, type OpenedFile, type SaveFileOptions, type SaveResult } from '../../shared/bridge';
 
 export class FileTooLargeError extends Error {
   constructor(readonly fileName: string) {
@@ -11,12 +11,15 @@ export class FileTooLargeError extends Error {
   }
 }
 
-/** Reads browser File objects into the bridge's shape, refusing oversized files unread. */
+/**
+ * Browser File objects in the bridge's shape, refusing oversized files. Nothing is read
+ * here: the File travels as a Blob and is read in ranges by the bundle reader.
+ */
 export async function readBrowserFiles(files: Iterable<File>): Promise<OpenedFile[]> {
   const out: OpenedFile[] = [];
   for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) throw new FileTooLargeError(file.name);
-    out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (file.size > MAX_BLOB_BYTES) throw new FileTooLargeError(file.name);
+    out.push({ name: file.name, bytes: new Uint8Array(0), blob: file });
   }
   return out;
 }
@@ -51,7 +54,7 @@ export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
     },
 
     async saveFile(options: SaveFileOptions): Promise<SaveResult> {
-      const blob = new Blob([options.bytes as BlobPart], { type: 'application/octet-stream' });
+      const blob = options.bytes instanceof Blob ? options.bytes : new Blob([options.bytes as BlobPart], { type: 'application/octet-stream' });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;

@@ -2,7 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_EXTENSION, bundleErrorMessage, bundleWarningMessage } from '../../../shared/bundle';
 import type { ImportPlan, RecordCounts } from '../../../shared/merge';
-import { MAX_FILE_BYTES } from '../../../shared/bridge';
+import { MAX_BLOB_BYTES } from '../../../shared/bridge';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
 import { repo } from '../../db';
@@ -19,7 +19,9 @@ type Stage =
 
 interface Picked {
   name: string;
-  bytes: Uint8Array;
+  /** Web: the File (read in ranges); desktop: the bytes the main process read. */
+  blob?: Blob;
+  bytes?: Uint8Array;
   passphrase?: string;
 }
 
@@ -60,11 +62,11 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
   };
 
   const addFiles = async (list: File[]) => {
-    const big = list.filter((f) => f.size > MAX_FILE_BYTES).map((f) => f.name);
+    const big = list.filter((f) => f.size > MAX_BLOB_BYTES).map((f) => f.name);
     setTooLarge(big);
-    const ok = list.filter((f) => f.size <= MAX_FILE_BYTES);
-    const read = await Promise.all(ok.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    if (read.length > 0) await check(read);
+    // Files stay Files: the reader takes the ranges it needs (a container is never read whole).
+    const ok = list.filter((f) => f.size <= MAX_BLOB_BYTES).map((f) => ({ name: f.name, blob: f }));
+    if (ok.length > 0) await check(ok);
   };
 
   const choose = async () => {
@@ -77,7 +79,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
         ],
       });
       setTooLarge([]);
-      if (files.length > 0) await check(files);
+      if (files.length > 0) await check(files.map((f) => (f.blob ? { name: f.name, blob: f.blob } : { name: f.name, bytes: f.bytes })));
     } catch (err) {
       setResult({ kind: 'error', text: String((err as Error).message).includes('too-large') || (err as Error).name === 'FileTooLargeError' ? t('exchange.tooLargeOne') : t('exchange.readFailed') });
     }
@@ -89,9 +91,11 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
   };
 
   const commit = async (plan: ImportPlan, goToNew: boolean) => {
+    // The checked files carry the attachments' bytes (read again from the chosen files).
+    const checked = stage.name === 'review' ? stage.files : [];
     setStage({ name: 'importing' });
     try {
-      await applyPlan(repo, plan);
+      await applyPlan(repo, plan, undefined, checked);
       const files = plan.files.filter((f) => !f.assessmentDiffers);
       setResult({
         kind: 'ok',
@@ -135,7 +139,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
       )}
       {tooLarge.map((name) => (
         <p key={name} className="notice error" role="alert">
-          {bundleErrorMessage(lang, { code: 'tooLarge', params: { size: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES } }, name)}
+          {bundleErrorMessage(lang, { code: 'tooLarge', params: { size: MAX_BLOB_BYTES + 1, limit: MAX_BLOB_BYTES } }, name)}
         </p>
       ))}
       {stage.name === 'checking' && (
