@@ -65,23 +65,25 @@ export function blobStoreOf(repo: unknown): BlobStore | undefined {
 }
 
 /**
- * A Blob of a stream of chunks, built a few MiB at a time so the chunks do not pile up in
- * the JS heap (the browser moves Blob data out of it).
+ * A Blob of a stream of chunks. Every 8 MiB the pending chunks become a Blob of their own
+ * (the browser moves Blob data out of the JS heap), and the result is one Blob over those
+ * parts: no chunk piles up in the heap, and no part is copied twice.
  */
 export async function blobOf(chunks: AsyncIterable<Uint8Array>, type = 'application/octet-stream'): Promise<Blob> {
-  let blob = new Blob([], { type });
+  const parts: Blob[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   for await (const c of chunks) {
     pending.push(c);
     pendingBytes += c.length;
     if (pendingBytes >= 8 * 1024 * 1024) {
-      blob = new Blob([blob, ...(pending as BlobPart[])], { type });
+      parts.push(new Blob(pending as BlobPart[]));
       pending = [];
       pendingBytes = 0;
     }
   }
-  return new Blob([blob, ...(pending as BlobPart[])], { type });
+  if (pending.length > 0) parts.push(new Blob(pending as BlobPart[]));
+  return new Blob(parts, { type });
 }
 
 /**
