@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { commands } from './commands';
 import { closeBundleFiles } from './commands/bundleFiles';
 import { CliError, type Io } from './io';
+import { printable } from './text';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -43,7 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = commands[first];
   if (!command) {
-    io.stderr.write(`readiness: unknown command '${first}'. Run 'readiness --help' to see the commands.\n`);
+    io.stderr.write(`readiness: unknown command '${printable(first)}'. Run 'readiness --help' to see the commands.\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -54,11 +55,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof CliError) {
-      io.stderr.write(`readiness ${first}: ${err.message}\n`);
+      io.stderr.write(`readiness ${first}: ${printable(err.message)}\n`);
       return err.exitCode;
     }
     // An unexpected failure is a bug; say so plainly without dumping internals.
-    io.stderr.write(`readiness ${first}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`readiness ${first}: internal error: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     return 70;
   } finally {
     await closeBundleFiles();

@@ -21,10 +21,15 @@ export interface OpenFilesOptions {
 export interface OpenedFile {
   /** The file's base name only; never a path (a path must not leak into the renderer). */
   readonly name: string;
-  /** The bytes, when the platform read them (desktop); empty when `blob` is given. */
+  /** The bytes, when the platform read them (desktop); empty when `blob` or `problem` is set. */
   readonly bytes: Uint8Array;
   /** Web: the File itself, read in ranges by whoever needs it (a container is never read whole). */
   readonly blob?: Blob;
+  /**
+   * Why the file was not read: each chosen file is reported on its own, so one file over
+   * the limit (or unreadable) never stops the others from being read.
+   */
+  readonly problem?: { readonly kind: 'tooLarge'; readonly size: number } | { readonly kind: 'unreadable' };
 }
 
 export interface SaveFileOptions {

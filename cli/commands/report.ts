@@ -1,11 +1,12 @@
 /** `readiness report`: merge bundle files and write the Word report. */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { mergeAll } from '../../shared/merge';
+import { mergeAll, revisionCycleMessage } from '../../shared/merge';
 import { buildReport } from '../../shared/report';
 import { isLang } from '../../shared/i18n';
 import type { Dataset } from '../../shared/model/types';
 import { CliError, type Command } from '../io';
+import { printable } from '../text';
 import { readBundleFile } from './bundleFiles';
 
 const USAGE = [
@@ -28,6 +29,7 @@ const USAGE = [
 async function readBundles(files: readonly string[], passphrase: string | undefined): Promise<Dataset[]> {
   const datasets: Dataset[] = [];
   for (const file of files) {
+    // Refuses folders, devices (/dev/zero), named pipes and oversized files before reading.
     const result = await readBundleFile(file, passphrase);
     if (!result.ok) throw new CliError(result.message.replace(/\s*\n\s*/g, ' '));
     datasets.push(result.bundle.dataset);
@@ -79,6 +81,8 @@ export const reportCommand: Command = {
     const assessments = new Set(datasets.map((d) => d.assessment.id));
     if (assessments.size > 1) throw new CliError('the bundles belong to different assessments; give the bundles of one assessment.');
     const { dataset } = mergeAll(datasets);
+    const cycle = revisionCycleMessage(dataset);
+    if (cycle) throw new CliError(cycle);
 
     const bytes = await buildReport(dataset, {
       lang: values.lang,
@@ -94,7 +98,7 @@ export const reportCommand: Command = {
       throw new CliError(`${values.output}: cannot write the file${code ? ` (${code})` : ''}`);
     }
     io.stdout.write(
-      `${values.output}: report in ${values.lang} from ${positionals.length} bundle${positionals.length === 1 ? '' : 's'} ` +
+      `${printable(values.output)}: report in ${values.lang} from ${positionals.length} bundle${positionals.length === 1 ? '' : 's'} ` +
         `(${dataset.interviews.length} interviews, ${bytes.length.toLocaleString('en')} bytes)\n`,
     );
     return 0;

@@ -3,7 +3,17 @@
  * one transaction, and exporting. The decisions are in shared/bundle and shared/merge;
  * this module only moves data between them and IndexedDB.
  */
-import { blobFile, blobSource, decodeBundleSource, encodeContainer, memorySource, type BlobLike, type DecodeResult, type FileBytes } from '../../shared/bundle';
+import {
+  blobFile,
+  blobSource,
+  decodeBundleSource,
+  encodeContainer,
+  memorySource,
+  type BlobLike,
+  type DecodeResult,
+  type DecodeStage,
+  type FileBytes,
+} from '../../shared/bundle';
 import { planImport, type ImportPlan, type IncomingBundle } from '../../shared/merge';
 import type { Dataset, Id, Interviewer } from '../../shared/model/types';
 import type { Repo } from './repo';
@@ -23,12 +33,16 @@ export interface FileToCheck {
 }
 
 /** Decodes every file, one after another, reporting progress. Nothing is written. */
-export async function checkFiles(files: ReadonlyArray<FileToCheck>, onProgress?: (done: number, total: number) => void): Promise<CheckedFile[]> {
+export async function checkFiles(
+  files: ReadonlyArray<FileToCheck>,
+  onProgress?: (done: number, total: number) => void,
+  onStage?: (stage: DecodeStage) => void,
+): Promise<CheckedFile[]> {
   const out: CheckedFile[] = [];
   for (const [i, f] of files.entries()) {
     onProgress?.(i, files.length);
     const source = f.blob ? blobSource(f.blob) : memorySource(f.bytes ?? new Uint8Array(0));
-    const result = await decodeBundleSource(source, { fileName: f.name, ...(f.passphrase ? { passphrase: f.passphrase } : {}) });
+    const result = await decodeBundleSource(source, { fileName: f.name, ...(f.passphrase ? { passphrase: f.passphrase } : {}), ...(onStage ? { onStage } : {}) });
     out.push({ name: f.name, result });
     // Let the progress bar paint between files.
     await new Promise((r) => setTimeout(r, 0));

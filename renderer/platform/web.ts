@@ -4,21 +4,18 @@
  */
 import { MAX_BLOB_BYTES, type AppInfo, type Bridge, type OpenFilesOptions, type OpenedFile, type SaveFileOptions, type SaveResult } from '../../shared/bridge';
 
-export class FileTooLargeError extends Error {
-  constructor(readonly fileName: string) {
-    super('file-too-large');
-    this.name = 'FileTooLargeError';
-  }
-}
-
 /**
- * Browser File objects in the bridge's shape, refusing oversized files. Nothing is read
- * here: the File travels as a Blob and is read in ranges by the bundle reader.
+ * Browser File objects in the bridge's shape, each on its own: an oversized file is
+ * reported (`problem`); nothing is read here — the File travels as a Blob and is read in
+ * ranges by the bundle reader (a container is never read whole).
  */
 export async function readBrowserFiles(files: Iterable<File>): Promise<OpenedFile[]> {
   const out: OpenedFile[] = [];
   for (const file of files) {
-    if (file.size > MAX_BLOB_BYTES) throw new FileTooLargeError(file.name);
+    if (file.size > MAX_BLOB_BYTES) {
+      out.push({ name: file.name, bytes: new Uint8Array(0), problem: { kind: 'tooLarge', size: file.size } });
+      continue;
+    }
     out.push({ name: file.name, bytes: new Uint8Array(0), blob: file });
   }
   return out;
@@ -28,29 +25,37 @@ function acceptAttribute(options: OpenFilesOptions): string {
   return options.filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',');
 }
 
+/**
+ * Asks the user for files with <input type=file> and returns them unread (File objects are
+ * Blobs: a worker can read them without the page holding their bytes).
+ */
+export function pickBrowserFiles(options: OpenFilesOptions): Promise<File[]> {
+  return new Promise<File[]>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = options.multiple;
+    const accept = acceptAttribute(options);
+    if (accept) input.accept = accept;
+    input.style.display = 'none';
+    const cleanup = () => input.remove();
+    input.addEventListener('change', () => {
+      const files = input.files ? Array.from(input.files) : [];
+      cleanup();
+      resolve(files);
+    });
+    input.addEventListener('cancel', () => {
+      cleanup();
+      resolve([]);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
 export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
   return {
-    openFiles(options) {
-      return new Promise<OpenedFile[]>((resolve, reject) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.multiple = options.multiple;
-        const accept = acceptAttribute(options);
-        if (accept) input.accept = accept;
-        input.style.display = 'none';
-        const cleanup = () => input.remove();
-        input.addEventListener('change', () => {
-          const files = input.files ? Array.from(input.files) : [];
-          cleanup();
-          readBrowserFiles(files).then(resolve, reject);
-        });
-        input.addEventListener('cancel', () => {
-          cleanup();
-          resolve([]);
-        });
-        document.body.append(input);
-        input.click();
-      });
+    async openFiles(options) {
+      return readBrowserFiles(await pickBrowserFiles(options));
     },
 
     async saveFile(options: SaveFileOptions): Promise<SaveResult> {

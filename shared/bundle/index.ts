@@ -3,7 +3,7 @@
  * Format: docs/bundle-format.md; JSON Schema: docs/bundle.schema.json.
  */
 export { encodeBundle, BundleEncodeError } from './codec';
-export type { DecodeFailure, DecodeOk, DecodeOptions, DecodeResult, EncodeOptions, ManifestInfo } from './codec';
+export type { DecodeFailure, DecodeOk, DecodeOptions, DecodeResult, DecodeStage, EncodeOptions, ManifestInfo } from './codec';
 export { decodeBundle, decodeBundleSource } from './read';
 export { CONTAINER_LIMITS, decodeContainer, encodeContainer, encodeContainerBytes, isZip } from './container';
 export type { ContainerDecodeOptions, ContainerEncodeOptions, FileProvider } from './container';
