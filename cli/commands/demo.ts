@@ -9,13 +9,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeBundle } from '../../shared/bundle';
+import { encodeContainer } from '../../shared/bundle';
+import { writeStreamAtomically } from '../bundleIo';
 import { buildSeedDataset, type SeedInterviewer } from '../../shared/demo/seedDataset';
 import type { AnswerRevision, Dataset, Interview } from '../../shared/model/types';
 import { seedFixtures } from '../../tests/fixtures/seed';
 import type { Command } from '../io';
 import { CliError } from '../io';
-import { appVersion, parseArgs, plural, writeAtomically } from './bundleFiles';
+import { appVersion, parseArgs, plural } from './bundleFiles';
 
 /** A stable UUID (version 4 layout) from a label, so the demo is the same every time. */
 function stableUuid(label: string): string {
@@ -139,16 +140,21 @@ export const demo: Command = {
     const version = await appVersion();
     const { bundles, conflict } = demoBundles();
     for (const b of bundles) {
-      const bytes = await encodeBundle(b.dataset, {
-        interviewer: { id: b.interviewer.id, name: b.interviewer.name, organization: b.interviewer.organization },
-        deviceId: b.interviewer.deviceId,
-        appVersion: version,
-        kind: b.kind,
-        exportedAt,
-        bundleId: stableUuid(`bundle:${b.fileName}`),
-      });
+      // Format 2 containers; the demo has no attachments, so no file is ever asked for.
+      const chunks = encodeContainer(
+        b.dataset,
+        {
+          interviewer: { id: b.interviewer.id, name: b.interviewer.name, organization: b.interviewer.organization },
+          deviceId: b.interviewer.deviceId,
+          appVersion: version,
+          kind: b.kind,
+          exportedAt,
+          bundleId: stableUuid(`bundle:${b.fileName}`),
+        },
+        { files: () => undefined },
+      );
       const path = join(dir, b.fileName);
-      await writeAtomically(path, bytes);
+      await writeStreamAtomically(path, chunks);
       const d = b.dataset;
       const what =
         b.kind === 'backup'

@@ -1,7 +1,6 @@
 /** `readiness report`: merge bundle files and write the Word report. */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { bundleErrorMessage, decodeBundle } from '../../shared/bundle';
 import { mergeAll, revisionCycleMessage } from '../../shared/merge';
 import { buildReport } from '../../shared/report';
 import { reportSummary } from '../../shared/report/summary';
@@ -11,7 +10,7 @@ import { isLang } from '../../shared/i18n';
 import type { Dataset } from '../../shared/model/types';
 import { CliError, type Command } from '../io';
 import { printable } from '../text';
-import { readInputFile } from './bundleFiles';
+import { readBundleFile } from './bundleFiles';
 
 const USAGE = [
   'Usage: readiness report FILE... --lang kk|ru|en -o OUT.docx [--sections full|annexes] [--individual] [--landscape] [--passphrase-env VAR]',
@@ -37,10 +36,9 @@ async function readBundles(files: readonly string[], passphrase: string | undefi
   const datasets: Dataset[] = [];
   for (const file of files) {
     // Refuses folders, devices (/dev/zero), named pipes and oversized files before reading.
-    const bytes = await readInputFile(file);
-    const result = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
-    if (!result.ok) throw new CliError(printable(bundleErrorMessage('en', result.error, file)));
-    datasets.push(result.dataset);
+    const result = await readBundleFile(file, passphrase);
+    if (!result.ok) throw new CliError(result.message.replace(/\s*\n\s*/g, ' '));
+    datasets.push(result.bundle.dataset);
   }
   return datasets;
 }

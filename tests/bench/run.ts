@@ -126,6 +126,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'bundle: format 2 container, 60 interviews with 200 attachments (300 MB), export and import in Chromium',
+    async run() {
+      const { containerChromiumBenchmark } = await import('./container-chromium');
+      return containerChromiumBenchmark();
+    },
+  },
+  {
     title: 'report: built in the app (Web Worker), UI responsiveness',
     async run() {
       const { reportUiBenchmark } = await import('./report-ui');
