@@ -62,7 +62,9 @@ for (const [lang, locale, sentence, savedWord] of [
     await page.reload();
     await expect(page.locator('.tree-count').first()).toBeVisible();
     expect(await page.locator('.tree-count').allTextContents()).toEqual(counts);
-    await page.locator('.wizard-header-actions button').click(); // mark completed
+    await page.getByTestId('complete-interview').click(); // mark completed: nothing is left unanswered
+    await expect(page.getByTestId('unanswered-list')).toHaveCount(0);
+    await page.getByTestId('confirm-complete').click();
     await page.locator('.breadcrumbs .link-button').click();
     await expect(page.locator('.interview-card [role=progressbar]').first()).toHaveAttribute('aria-valuenow', await page.locator('.interview-card [role=progressbar]').first().getAttribute('aria-valuemax') ?? '-1');
     await context.close();

@@ -6,6 +6,11 @@ import type { CatalogueItem } from '../../../shared/checklist/catalogue';
 import type { Lang } from '../../../shared/i18n';
 import type { AnswerValue } from '../../../shared/model/types';
 
+/** Kinds whose controls are short enough to sit on the question's line when there is room. */
+export function isInlineKind(item: CatalogueItem): boolean {
+  return item.kind === 'status' || item.kind === 'yesNo' || item.kind === 'band' || item.kind === 'singleSelect' || item.kind === 'percentage' || item.kind === 'date';
+}
+
 export function AnswerControls(props: {
   item: CatalogueItem;
   value: AnswerValue | undefined;
