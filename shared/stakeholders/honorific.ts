@@ -59,7 +59,7 @@ export function formatPersonName(lang: Lang, honorific: string | undefined, name
   if (raw === '') return n;
   const canonical = canonicalHonorific(raw);
   if (!canonical) return [raw, n].filter(Boolean).join(' ');
-  const word = WORDS[lang][canonical];
+  const word = (WORDS[lang] ?? WORDS.en)[canonical];
   if (n === '') return word;
   return lang === 'kk' && (canonical === 'Mr.' || canonical === 'Ms.') ? `${n} ${word}` : `${word} ${n}`;
 }

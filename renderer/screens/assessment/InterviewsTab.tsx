@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { interviewProgress } from '../../../shared/answers/progress';
 import { LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
 import { CHECKLIST_PARTS, type AnswerValue, type Assessment, type ChecklistPart, type Stakeholder } from '../../../shared/model/types';
+import { formatPersonName } from '../../../shared/stakeholders/honorific';
 import { presetParts } from '../../../shared/stakeholders/presets';
 import { Dialog } from '../../components/Dialog';
 import { LanguageSelect } from '../../components/LanguageSelect';
@@ -80,7 +81,7 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
             <li key={iv.id} className="card interview-card">
               <div className="interview-card-main">
                 <h3 className="card-title">{iv.organization}</h3>
-                <p className="card-meta">{people.map((p) => [p.honorific, p.name].filter(Boolean).join(' ')).join(', ')}</p>
+                <p className="card-meta">{people.map((p) => formatPersonName(i18n.language as Lang, p.honorific, p.name)).join(', ')}</p>
                 <p className="card-meta">
                   {formatDate(i18n.language, iv.date)}
                   {iv.place && ` · ${iv.place}`} · <span lang={iv.language}>{LANGUAGE_NAMES[iv.language]}</span> · {t('interviews.by', { name: iv.interviewerName })}
@@ -185,7 +186,7 @@ function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () =>
                   onChange={(e) => choosePeople(e.target.checked ? [...selected, p.id] : selected.filter((x) => x !== p.id))}
                 />
                 <span>
-                  {[p.honorific, p.name].filter(Boolean).join(' ')}
+                  {formatPersonName(i18n.language as Lang, p.honorific, p.name)}
                   {p.position && <span className="muted"> — {p.position}</span>}
                 </span>
               </label>

@@ -7,6 +7,7 @@ import { pageOf } from '../../../shared/checklist/pages';
 import { consolidatedView } from '../../../shared/consolidation';
 import { LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
 import { CHECKLIST_PARTS, type Assessment, type ChecklistPart, type Dataset } from '../../../shared/model/types';
+import { formatPersonName } from '../../../shared/stakeholders/honorific';
 import { ProgressBar } from '../../components/ProgressBar';
 import { repo } from '../../db';
 import { formatDate } from '../../i18n';
@@ -189,7 +190,7 @@ function QuestionReview(props: { dataset: Dataset; item: CatalogueItem; lang: La
             <article key={s.interview.id} className={`answer-card state-${s.state}${s.conflict ? ' conflict' : ''}`}>
               <header>
                 <p className="answer-org">{s.interview.organization}</p>
-                <p className="muted small-text">{s.stakeholders.map((p) => [p.honorific, p.name].filter(Boolean).join(' ')).join(', ')}</p>
+                <p className="muted small-text">{s.stakeholders.map((p) => formatPersonName(i18n.language as Lang, p.honorific, p.name)).join(', ')}</p>
                 <p className="muted small-text">
                   {s.interview.interviewerName} · {formatDate(i18n.language, s.interview.date)} · <span lang={s.interview.language}>{LANGUAGE_NAMES[s.interview.language]}</span>
                 </p>
