@@ -9,6 +9,7 @@ const api: Bridge = {
   openFiles: (options) => ipcRenderer.invoke(BridgeChannel.openFiles, options),
   saveFile: (options) => ipcRenderer.invoke(BridgeChannel.saveFile, options),
   appInfo: () => ipcRenderer.invoke(BridgeChannel.appInfo),
+  setUiLanguage: (lang) => ipcRenderer.invoke(BridgeChannel.setUiLanguage, lang),
 };
 
 contextBridge.exposeInMainWorld('api', api);

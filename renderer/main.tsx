@@ -1,13 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isLang } from '../shared/i18n';
 import { initI18n } from './i18n';
+import { getBridge } from './platform';
 import { App } from './App';
 import { repo, requestPersistentStorage } from './db';
 import { replayJournal } from './screens/wizard/autosave';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
 
-initI18n();
+const i18n = initI18n();
+// The desktop shell's menu and dialogs follow the UI language.
+const tellShell = (lang: string) => {
+  if (isLang(lang)) void getBridge().setUiLanguage(lang).catch(() => undefined);
+};
+tellShell(i18n.language);
+i18n.on('languageChanged', tellShell);
 
 async function start() {
   // Edits typed just before the previous session ended abruptly are written first.

@@ -27,6 +27,8 @@ function acceptAttribute(options: OpenFilesOptions): string {
 
 export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
   return {
+    // The browser's own menus and dialogs follow the browser, not the page.
+    setUiLanguage: async () => undefined,
     openFiles(options) {
       return new Promise<OpenedFile[]>((resolve, reject) => {
         const input = document.createElement('input');
