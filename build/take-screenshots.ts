@@ -31,8 +31,10 @@ for (const who of interviewers) {
 const bench = await startBrowserBench();
 const context = await bench.browser.newContext({ locale, viewport: { width: 1366, height: 860 }, deviceScaleFactor: 1 });
 const page = await context.newPage();
+/** Waits for fonts and an idle page (no fixed sleep), then photographs. */
+const settle = () => page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve()))));
 const shot = async (name: string, fullPage = false) => {
-  await page.waitForTimeout(300);
+  await settle();
   await page.screenshot({ path: path.join(outDir, `${lang}-${name}.png`), fullPage });
   console.log('wrote', `docs/screenshots/${lang}-${name}.png`);
 };
@@ -75,13 +77,13 @@ await page.locator('[data-item-id="A2.1.1"] input[value="yes"]').check();
 await page.locator('[data-item-id="A2.1.1"] textarea').first().fill(sample[1]!);
 await page.getByTestId('second-language').selectOption(lang === 'en' ? 'ru' : 'en');
 await page.locator('[data-item-id="A2.1.1"]').scrollIntoViewIfNeeded();
-await page.waitForTimeout(800);
+await page.getByTestId('save-status').and(page.locator('[data-status=saved]')).waitFor();
 await shot('06-wizard');
 await page.getByTestId('second-language').selectOption('');
 await page.getByTestId('jump-input').fill('A2.1.4');
 await page.getByTestId('jump-input').press('Enter');
 await page.locator('[data-item-id="A2.1.4"] input[value="no"]').check();
-await page.waitForTimeout(300);
+await page.locator('[data-item-id="A2.1.4.1"].not-applicable').waitFor();
 await shot('07-wizard-skip-logic');
 await page.locator('.breadcrumbs .link-button').click();
 await page.getByRole('tab').nth(2).click();

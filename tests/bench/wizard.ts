@@ -89,7 +89,8 @@ export async function wizardBenchmark(): Promise<Row[]> {
     await page.goto(url);
     const textarea = page.locator('[data-item-id="A1.1"] textarea').first();
     await textarea.click();
-    await page.waitForTimeout(1500); // let start-up work (service worker, first paint) settle
+    // Let start-up work (service worker, first paint) settle: wait until the page is idle.
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
     await page.evaluate(() => {
       (window as unknown as { longTasks: number[] }).longTasks = [];
       new PerformanceObserver((list) => {

@@ -48,9 +48,14 @@ test('the lead screens (import, conflicts, consolidation, report) have no seriou
   expect(await seriousViolations(page), 'import preview').toEqual([]);
   await page.getByTestId('confirm-import').click();
   await page.locator('.interview-card').first().waitFor();
-  for (const [index, name] of [[2, 'import and export'], [3, 'consolidation'], [4, 'report']] as const) {
+  // Each tab is checked once its content is there.
+  for (const [index, name, ready] of [
+    [2, 'import and export', 'conflict-list'],
+    [3, 'consolidation', 'review-editor'],
+    [4, 'report', 'generate-report'],
+  ] as const) {
     await page.getByRole('tab').nth(index).click();
-    await page.waitForTimeout(500);
+    await expect(page.getByTestId(ready)).toBeVisible();
     expect(await seriousViolations(page), name).toEqual([]);
   }
   await page.getByRole('tab').nth(2).click();
