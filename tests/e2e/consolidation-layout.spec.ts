@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setUpProfile } from './helpers';
 
-test.use({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
+test.use({ locale: 'ru-RU', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
 
 test('the editor stays in view while the answers scroll, and the next question opens at its title', async ({ page }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'rs-desk-'));
@@ -43,4 +43,10 @@ test('the editor stays in view while the answers scroll, and the next question o
   await expect(page.locator('#consolidation-question')).toBeInViewport();
   const title = (await page.locator('#consolidation-question').boundingBox())!;
   expect(title.y).toBeGreaterThanOrEqual(56);
+
+  // An English report downloaded from the Russian interface gets an English file name.
+  await page.getByRole('tab').nth(4).click();
+  await page.getByTestId('report-language').selectOption('en');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-report').click()]);
+  expect(download.suggestedFilename()).toMatch(/^readiness-report-Kazakhstan-en\.docx$/);
 });

@@ -56,3 +56,34 @@ test('Kazakh titles are shown as Kazakh puts them', async ({ browser }) => {
   await expect(page.locator('.stakeholder-table')).not.toContainText('Mr.');
   await context.close();
 });
+
+test('dates are typed and shown as the UI language writes them, and the report follows its own language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'kk-KZ' });
+  const page = await context.newPage();
+  await setUpProfile(page);
+  await page.getByTestId('new-assessment').click();
+  await page.locator('dialog input[type=text]').first().fill('Kazakhstan');
+  await expect(page.getByTestId('period-start')).toHaveAttribute('placeholder', 'кк.аа.жжжж');
+  await page.getByTestId('period-start').fill('31.02.2021');
+  await page.getByTestId('period-start').blur();
+  await expect(page.locator('dialog [role=alert]')).toContainText('кк.аа.жжжж');
+  await page.getByTestId('period-start').fill('1.10.2021');
+  await page.getByTestId('period-start').blur();
+  await expect(page.getByTestId('period-start')).toHaveValue('01.10.2021');
+  await expect(page.locator('dialog [role=alert]')).toHaveCount(0);
+  // Report languages: Russian and English, not Kazakh.
+  const languages = page.locator('dialog fieldset input[type=checkbox]');
+  await languages.nth(0).uncheck();
+  await languages.nth(1).check();
+  await page.locator('dialog button[type=submit]').click();
+  await expect(page.getByText('01.10.2021').or(page.getByText('2021 жылғы 1 қазан'))).toBeVisible();
+  await pasteStakeholders(page);
+  await page.getByRole('tab').first().click();
+  await page.getByTestId('new-interview').click();
+  await expect(page.getByTestId('interview-date')).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
+  await page.keyboard.press('Escape');
+  // The report form offers the assessment's report languages only.
+  await page.getByRole('tab').nth(4).click();
+  await expect(page.getByTestId('report-language').locator('option')).toHaveText(['Русский', 'English']);
+  await context.close();
+});

@@ -8,6 +8,7 @@ import { formatPersonName } from '../../../shared/stakeholders/honorific';
 import { presetParts } from '../../../shared/stakeholders/presets';
 import { Dialog } from '../../components/Dialog';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { currentBySlot } from '../../db/repo';
@@ -194,7 +195,7 @@ function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () =>
           </div>
         </fieldset>
         <div className="field-row">
-          <Field label={t('interviews.date')}>{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+          <Field label={t('interviews.date')}>{(id) => <DateField id={id} value={date} onChange={setDate} testId="interview-date" />}</Field>
           <Field label={t('interviews.place')}>{(id) => <input id={id} type="text" value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} />}</Field>
           <Field label={t('interviews.language')}>
             {(id) => <LanguageSelect id={id} value={language} onChange={setLanguage} />}

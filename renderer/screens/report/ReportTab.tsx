@@ -47,7 +47,8 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
         w.terminate();
       } else {
         w.terminate();
-        const name = `${fileSafe(t('report.fileName'))}-${fileSafe(assessment.country)}-${lang}.docx`;
+        // The file is named in the report's language, whatever the interface language.
+        const name = `${fileSafe(t('report.fileName', { lng: lang }))}-${fileSafe(assessment.country)}-${lang}.docx`;
         const saved = await getBridge().saveFile({ suggestedName: name, bytes: m.bytes, filters: [{ name: 'Word', extensions: ['docx'] }] });
         setBuild(saved.saved ? { state: 'done', name: saved.name } : { state: 'idle' });
       }
@@ -68,7 +69,7 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
         <p className="muted">{t('report.intro')}</p>
         <div className="field-row">
           <Field label={t('report.language')}>
-            {(id) => <LanguageSelect id={id} value={lang} onChange={setLang} testId="report-language" />}
+            {(id) => <LanguageSelect id={id} value={lang} onChange={setLang} only={assessment.reportLanguages} testId="report-language" />}
           </Field>
           <Field label={t('report.authors')} hint={t('report.authorsHint', { names: interviewers.join(', ') || '—' })}>
             {(id, hint) => <input id={id} type="text" value={authors} onChange={(e) => setAuthors(e.target.value)} aria-describedby={hint} />}
