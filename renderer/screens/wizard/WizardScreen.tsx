@@ -27,10 +27,10 @@ import { WizardProgress } from './WizardProgress';
  * uses it, so a question scrolled to (jump, search, Tab) is never under the bar, however
  * many rows the bar wraps to.
  */
-function usePublishedHeight(ref: React.RefObject<HTMLElement | null>) {
+function usePublishedHeight(ref: React.RefObject<HTMLElement | null>, shown: boolean) {
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!shown || !el) return;
     const root = document.documentElement;
     const publish = () => root.style.setProperty('--wizard-bar-height', `${Math.ceil(el.getBoundingClientRect().height)}px`);
     publish();
@@ -42,7 +42,7 @@ function usePublishedHeight(ref: React.RefObject<HTMLElement | null>) {
       root.classList.remove('wizard-open');
       root.style.removeProperty('--wizard-bar-height');
     };
-  });
+  }, [ref, shown]);
 }
 
 export function WizardScreen(props: { assessmentId: string; interviewId: string; itemId?: string }) {
@@ -71,7 +71,6 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
   const barRef = useRef<HTMLDivElement>(null);
   const jumpRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  usePublishedHeight(barRef);
 
   // Load the interview's answers into the editing store once per interview.
   useEffect(() => {
@@ -90,6 +89,7 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
   const relevantQuestions = useMemo(() => items.filter((i) => i.role === 'question' && relevance.get(i.id)?.relevant), [items, relevance]);
 
   const currentPage: WizardPage | undefined = pages.find((p) => p.id === pageId) ?? pages[0];
+  usePublishedHeight(barRef, !!interview && !!profile && loadedFor === interview.id && !!currentPage);
   const pageIndex = currentPage ? pages.indexOf(currentPage) : -1;
   const lang: Lang = interview?.language ?? 'en';
   const showSecond = secondLang && secondLang !== lang ? secondLang : '';
