@@ -12,6 +12,7 @@ async function seriousViolations(page: Page) {
 test.use({ locale: 'kk-KZ' });
 
 test('the main screens have no serious or critical accessibility violations', async ({ page }) => {
+  test.setTimeout(180_000); // eleven full-page axe runs
   await page.goto('./');
   await expect(page.locator('form input[type=text]').first()).toBeVisible();
   expect(await seriousViolations(page), 'first-run profile').toEqual([]);
