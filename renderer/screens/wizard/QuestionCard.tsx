@@ -36,6 +36,9 @@ function ItemText({ item, lang, id, secondary }: { item: CatalogueItem; lang: La
 /** The free-text fields that carry the answer itself; the timeline sits beside them. */
 const MAIN_FIELDS: readonly AnswerField[] = ['elaboration', 'response', 'furtherInfo'];
 
+/** Characters of question text (about two lines beside the chips) up to which the chips sit on its line. */
+const INLINE_TEXT_LIMIT = 120;
+
 /**
  * One question in the compact density of a live interview: number, text and the answer
  * chips on one line where they fit; the elaboration (3 lines, growing) with the timeline
@@ -80,7 +83,10 @@ export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang,
   const collapsed = notApplicable && !showKept;
   const fields = item.fields ?? [];
   const mainFields = fields.filter((f) => MAIN_FIELDS.includes(f));
-  const inline = isInlineKind(item);
+  // The chips share the question's line only beside a short question; beside a long one
+  // they would squeeze it into a narrow column.
+  const textLength = (texts.text ?? texts.title ?? '').length + (texts.instruction?.length ?? 0);
+  const inline = isInlineKind(item) && textLength <= INLINE_TEXT_LIMIT && !(secondLang && secondLang !== lang) && !presenting;
   const controls = (
     <AnswerControls item={item} value={value} lang={lang} labelledBy={textId} onChange={(p) => update(item.id, p)} onClear={() => clearChoice(item.id)} />
   );
