@@ -89,6 +89,16 @@ for (const [lang, locale] of [
         expect(whole).toBeGreaterThanOrEqual(4);
       }
 
+      // Nothing runs off the side: no horizontal scrolling, no button or label wider than its box.
+      const overflowing = await page.evaluate(() => {
+        const out: string[] = [];
+        if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}px wide`);
+        for (const el of document.querySelectorAll<HTMLElement>('.wizard button, .wizard label, .wizard .question-text, .wizard .tree-label, .wizard .progress-text'))
+          if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow === 'visible') out.push(`${el.tagName}.${el.className}: ${el.textContent?.slice(0, 40)}`);
+        return out;
+      });
+      expect(overflowing).toEqual([]);
+
       // At the bottom of a section the progress, the Saved state and the button are in view.
       await page.locator('.question-card:focus-within textarea').first().fill('Жүйе жұмыс істейді / Система работает');
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
