@@ -4,7 +4,9 @@ import { isLang } from '../shared/i18n';
 import { initI18n } from './i18n';
 import { getBridge } from './platform';
 import { App } from './App';
-import { repo, requestPersistentStorage } from './db';
+import { db, repo, requestPersistentStorage } from './db';
+import { checkDatabaseVersion } from './db/open';
+import { NewerDatabaseScreen } from './screens/NewerDatabaseScreen';
 import { replayJournal } from './screens/wizard/autosave';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
@@ -18,6 +20,21 @@ tellShell(i18n.language);
 i18n.on('languageChanged', tellShell);
 
 async function start() {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('missing #root');
+  // Before anything touches the database: a newer version's data is left alone.
+  const found = await checkDatabaseVersion(db).catch(() => undefined);
+  if (found?.kind === 'newer') {
+    db.close({ disableAutoOpen: true });
+    createRoot(root).render(
+      <StrictMode>
+        <ErrorBoundary>
+          <NewerDatabaseScreen found={found.found} supported={found.supported} />
+        </ErrorBoundary>
+      </StrictMode>,
+    );
+    return;
+  }
   // Edits typed just before the previous session ended abruptly are written first.
   try {
     await replayJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
@@ -25,8 +42,6 @@ async function start() {
     // The journal stays for the next start; the app must still open.
   }
   void requestPersistentStorage();
-  const root = document.getElementById('root');
-  if (!root) throw new Error('missing #root');
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
