@@ -56,7 +56,39 @@ export function wordDiff(a: string, b: string, lang = 'en'): DiffPart[] {
       j += n;
     }
   }
-  return parts;
+  return joinHunks(parts);
+}
+
+/**
+ * Differences separated only by spacing or punctuation read as one change: "There is no
+ * structure" against "The Committee coordinates" is one replaced passage, not nine
+ * alternating words.
+ */
+function joinHunks(parts: readonly DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  for (let i = 0; i < parts.length; ) {
+    if (parts[i]!.kind === 'same') {
+      out.push(parts[i++]!);
+      continue;
+    }
+    // Extend the run over word-less common parts that have a difference after them.
+    let end = i + 1;
+    for (let k = i + 1; k < parts.length; k++) {
+      const p = parts[k]!;
+      if (p.kind !== 'same') end = k + 1;
+      else if (hasWords(p.a) || hasWords(p.b)) break;
+    }
+    let a = '';
+    let b = '';
+    for (const p of parts.slice(i, end)) {
+      if (p.kind !== 'onlyB') a += p.a;
+      if (p.kind !== 'onlyA') b += p.b;
+    }
+    if (a !== '') out.push({ kind: 'onlyA', a });
+    if (b !== '') out.push({ kind: 'onlyB', b });
+    i = end;
+  }
+  return out;
 }
 
 /** Whether a diff part carries a word (not only spacing or punctuation). */

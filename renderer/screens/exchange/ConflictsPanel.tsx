@@ -66,11 +66,10 @@ function choiceText(lang: Lang, questionId: string, v: AnyValue): string {
 }
 
 /**
- * One version's text with the words only it has marked. Screen readers hear where a
- * marked passage starts and ends.
+ * One version's text with the words only it has marked, as <ins> (exposed to assistive
+ * technology as an insertion: what this version adds over the other).
  */
 function MarkedText({ parts, side }: { parts: readonly DiffPart[]; side: 'a' | 'b' }) {
-  const { t } = useTranslation();
   return (
     <>
       {parts.map((p, i) => {
@@ -83,11 +82,9 @@ function MarkedText({ parts, side }: { parts: readonly DiffPart[]; side: 'a' | '
         return (
           <span key={i}>
             {lead}
-            <mark className="diff-only">
-              <span className="visually-hidden">[{t('conflictDiff.onlyHere')}: </span>
+            <ins className="diff-only">
               {words}
-              <span className="visually-hidden">]</span>
-            </mark>
+            </ins>
             {trail}
           </span>
         );
@@ -209,7 +206,7 @@ function ConflictDialog({ conflict, lang, onClose }: { conflict: Conflict; lang:
                         <del>{p.replaces}</del> →{' '}
                       </>
                     )}
-                    <mark className="diff-only">{p.text}</mark>
+                    <ins className="diff-only">{p.text}</ins>
                   </span>
                   <span className="passage-actions">
                     <button

@@ -18,6 +18,15 @@ describe('wordDiff', () => {
     ]);
   });
 
+  it('reads two unrelated sentences as one replaced passage, not word by word', () => {
+    const parts = wordDiff('There is no separate governance structure for paperless trade.', 'The Committee coordinates; its working body is the Ministry.');
+    expect(parts).toEqual([
+      { kind: 'onlyA', a: 'There is no separate governance structure for paperless trade' },
+      { kind: 'onlyB', b: 'The Committee coordinates; its working body is the Ministry' },
+      { kind: 'same', a: '.', b: '.' },
+    ]);
+  });
+
   it('ignores differences in spacing alone', () => {
     expect(wordDiff('a  b\nc', 'a b c').every((p) => p.kind === 'same')).toBe(true);
   });
