@@ -3,18 +3,19 @@ import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { App } from './App';
 import { repo, requestPersistentStorage } from './db';
-import { replayJournal } from './screens/wizard/autosave';
+import { replayLegacyJournal } from './screens/wizard/autosave';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
 
 initI18n();
 
 async function start() {
-  // Edits typed just before the previous session ended abruptly are written first.
+  // Edits written ahead just before the previous session ended abruptly are stored first.
   try {
-    await replayJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
+    await repo.foldPendingEdits();
+    await replayLegacyJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
   } catch {
-    // The journal stays for the next start; the app must still open.
+    // They stay for the next start; the app must still open.
   }
   void requestPersistentStorage();
   const root = document.getElementById('root');

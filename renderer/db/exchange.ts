@@ -6,7 +6,7 @@
 import { decodeBundle, encodeBundle, type DecodeResult } from '../../shared/bundle';
 import { planImport, type ImportPlan, type IncomingBundle } from '../../shared/merge';
 import type { Dataset, Id, Interviewer } from '../../shared/model/types';
-import type { Repo } from './repo';
+import type { ImportProgress, Repo } from './repo';
 import type { ImportLogEntry } from './schema';
 
 export interface CheckedFile {
@@ -43,7 +43,7 @@ export async function planFor(repo: Repo, assessmentId: Id | undefined, files: r
 }
 
 /** Writes a plan: all its records and one log entry per file, in one transaction. */
-export async function applyPlan(repo: Repo, plan: ImportPlan, now: () => string = () => new Date().toISOString()): Promise<void> {
+export async function applyPlan(repo: Repo, plan: ImportPlan, now: () => string = () => new Date().toISOString(), onProgress?: ImportProgress): Promise<void> {
   const at = now();
   const log: ImportLogEntry[] = plan.files
     .filter((f) => !f.assessmentDiffers)
@@ -68,8 +68,12 @@ export async function applyPlan(repo: Repo, plan: ImportPlan, now: () => string 
       interviews: [...w.interviews],
       answers: [...w.answers],
       consolidated: [...w.consolidated],
+      texts: [...w.texts],
+      tombstones: [...w.tombstones],
+      attachments: [...w.attachments],
     },
     log,
+    onProgress,
   );
 }
 

@@ -15,7 +15,7 @@ type Stage =
   | { name: 'idle' }
   | { name: 'checking'; done: number; total: number }
   | { name: 'review'; files: CheckedFile[]; plan: ImportPlan | undefined }
-  | { name: 'importing' };
+  | { name: 'importing'; done?: number; total?: number };
 
 interface Picked {
   name: string;
@@ -91,7 +91,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
   const commit = async (plan: ImportPlan, goToNew: boolean) => {
     setStage({ name: 'importing' });
     try {
-      await applyPlan(repo, plan);
+      await applyPlan(repo, plan, undefined, (done, total) => setStage({ name: 'importing', done, total }));
       const files = plan.files.filter((f) => !f.assessmentDiffers);
       setResult({
         kind: 'ok',
@@ -147,7 +147,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
       {stage.name === 'importing' && (
         <div className="import-progress">
           <p>{t('exchange.importing')}</p>
-          <progress aria-label={t('exchange.importing')} />
+          <progress aria-label={t('exchange.importing')} {...(stage.total ? { max: stage.total, value: stage.done } : {})} />
         </div>
       )}
       {stage.name === 'review' && (
