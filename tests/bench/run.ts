@@ -105,6 +105,20 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'storage: one grouped record by size in Chromium (strict durability)',
+    async run() {
+      const { recordSizeBenchmark } = await import('./record-size');
+      return recordSizeBenchmark();
+    },
+  },
+  {
+    title: 'autosave: whole-browser SIGKILL while typing in Chromium',
+    async run() {
+      const { killBenchmark } = await import('./kill');
+      return killBenchmark('.', 10);
+    },
+  },
+  {
     title: 'import: bundles into IndexedDB in Chromium vs the floor',
     async run() {
       const { importChromiumBenchmark } = await import('./import-chromium');
