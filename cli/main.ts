@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { commands } from './commands';
 import { CliError, type Io } from './io';
+import { printable } from './text';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = commands[first];
   if (!command) {
-    io.stderr.write(`readiness: unknown command '${first}'. Run 'readiness --help' to see the commands.\n`);
+    io.stderr.write(`readiness: unknown command '${printable(first)}'. Run 'readiness --help' to see the commands.\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -53,11 +54,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof CliError) {
-      io.stderr.write(`readiness ${first}: ${err.message}\n`);
+      io.stderr.write(`readiness ${first}: ${printable(err.message)}\n`);
       return err.exitCode;
     }
     // An unexpected failure is a bug; say so plainly without dumping internals.
-    io.stderr.write(`readiness ${first}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`readiness ${first}: internal error: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     return 70;
   }
 }

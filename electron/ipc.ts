@@ -65,13 +65,22 @@ export class BridgeError extends Error {
   }
 }
 
-/** A suggested file name from the renderer becomes a bare, safe base name. */
+/** Names Windows reserves for devices, with or without an extension ("NUL.txt" is the NUL device too). */
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])(?: *\..*)?$/i;
+
+/**
+ * A suggested file name from the renderer becomes a bare, safe base name on every system:
+ * no folders, no characters Windows forbids, no control characters, no leading dots, no
+ * trailing dots or spaces (Windows drops them, so "report.docx." would become another
+ * name), and never a Windows device name such as CON, NUL.txt, COM1 or LPT1.docx.
+ */
 export function safeFileName(name: string): string {
   // Control characters are exactly what must not reach a file name.
   // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\\/]+/g, '_').replace(/[\0-\x1f<>:"|?*]/g, '_').trim();
-  const cleaned = base.replace(/^\.+/, '').slice(0, 200);
-  return cleaned.length > 0 ? cleaned : 'untitled';
+  const base = name.replace(/[\\/]+/g, '_').replace(/[\0-\x1f\x7f<>:"|?*]/g, '_').trim();
+  const cleaned = base.replace(/^\.+/, '').slice(0, 200).replace(/[. ]+$/, '');
+  if (cleaned.length === 0) return 'untitled';
+  return WINDOWS_DEVICE.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
 export function createBridgeHandlers(deps: IpcDeps) {
@@ -92,19 +101,29 @@ export function createBridgeHandlers(deps: IpcDeps) {
       });
       if (result.canceled) return [];
       const files: OpenedFile[] = [];
+      // Each file on its own: one too large or unreadable never stops the others.
       for (const filePath of result.filePaths) {
+        const name = path.basename(filePath);
+        const unreadable: OpenedFile = { name, bytes: new Uint8Array(0), problem: { kind: 'unreadable' } };
         let stat;
         try {
           stat = await deps.fs.stat(filePath);
         } catch {
-          throw new BridgeError('read-failed');
+          files.push(unreadable);
+          continue;
         }
-        if (!stat.isFile()) throw new BridgeError('read-failed');
-        if (stat.size > MAX_FILE_BYTES) throw new BridgeError('file-too-large');
+        if (!stat.isFile()) {
+          files.push(unreadable);
+          continue;
+        }
+        if (stat.size > MAX_FILE_BYTES) {
+          files.push({ name, bytes: new Uint8Array(0), problem: { kind: 'tooLarge', size: stat.size } });
+          continue;
+        }
         try {
-          files.push({ name: path.basename(filePath), bytes: await deps.fs.readFile(filePath) });
+          files.push({ name, bytes: await deps.fs.readFile(filePath) });
         } catch {
-          throw new BridgeError('read-failed');
+          files.push(unreadable);
         }
       }
       return files;

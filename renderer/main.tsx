@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { App } from './App';
-import { repo, requestPersistentStorage } from './db';
+import { db, repo, requestPersistentStorage } from './db';
+import { checkDatabaseVersion } from './db/open';
+import { NewerDatabaseScreen } from './screens/NewerDatabaseScreen';
 import { replayLegacyJournal } from './screens/wizard/autosave';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
@@ -10,6 +12,21 @@ import './styles.css';
 initI18n();
 
 async function start() {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('missing #root');
+  // Before anything touches the database: a newer version's data is left alone.
+  const found = await checkDatabaseVersion(db).catch(() => undefined);
+  if (found?.kind === 'newer') {
+    db.close({ disableAutoOpen: true });
+    createRoot(root).render(
+      <StrictMode>
+        <ErrorBoundary>
+          <NewerDatabaseScreen found={found.found} supported={found.supported} />
+        </ErrorBoundary>
+      </StrictMode>,
+    );
+    return;
+  }
   // Edits written ahead just before the previous session ended abruptly are stored first.
   try {
     await repo.foldPendingEdits();
@@ -18,8 +35,6 @@ async function start() {
     // They stay for the next start; the app must still open.
   }
   void requestPersistentStorage();
-  const root = document.getElementById('root');
-  if (!root) throw new Error('missing #root');
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>

@@ -21,7 +21,13 @@ export interface OpenFilesOptions {
 export interface OpenedFile {
   /** The file's base name only; never a path (a path must not leak into the renderer). */
   readonly name: string;
+  /** Empty when `problem` is set. */
   readonly bytes: Uint8Array;
+  /**
+   * Why the file was not read: each chosen file is reported on its own, so one file over
+   * the limit (or unreadable) never stops the others from being read.
+   */
+  readonly problem?: { readonly kind: 'tooLarge'; readonly size: number } | { readonly kind: 'unreadable' };
 }
 
 export interface SaveFileOptions {

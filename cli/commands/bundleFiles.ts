@@ -2,11 +2,13 @@
  * What the bundle commands share: option parsing, reading and decoding files, and the
  * wording of a file's one-line summary. Messages come from shared/bundle (English).
  */
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { bundleErrorMessage, bundleWarningMessage, decodeBundle, LIMITS, type DecodeOk } from '../../shared/bundle';
 import type { Conflict } from '../../shared/merge';
 import type { Dataset } from '../../shared/model/types';
 import { CliError } from '../io';
+import { printable } from '../text';
 
 export interface ParsedArgs {
   readonly files: string[];
@@ -52,23 +54,67 @@ export function passphraseFromEnv(options: ReadonlyMap<string, string>, option: 
 
 export type ReadResult = { readonly file: string; readonly ok: true; readonly bundle: DecodeOk } | { readonly file: string; readonly ok: false; readonly message: string };
 
+/** What a path is when it is not a regular file, for the message. */
+function kindOfFile(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+// O_NONBLOCK: opening a named pipe must not wait for a writer (the check below refuses it).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a file for a command, refusing before reading anything what is not a regular file
+ * (a folder, a device such as /dev/zero, a named pipe) or is larger than `limit`. The size
+ * is that of the open file, and no more than it is read, so a file that grows meanwhile
+ * cannot make the read unbounded. Throws a CliError with a message naming the file.
+ */
+export async function readInputFile(file: string, limit: number = LIMITS.fileBytes): Promise<Uint8Array> {
+  const name = printable(file);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, OPEN_FLAGS);
+    const info = await handle.stat();
+    if (!info.isFile()) throw new CliError(`“${name}” is ${kindOfFile(info)}, not a bundle file; nothing was read.`);
+    if (info.size > limit) throw new CliError(printable(bundleErrorMessage('en', { code: 'tooLarge', params: { size: info.size, limit } }, file)));
+    const bytes = new Uint8Array(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : 'it cannot be read';
+    throw new CliError(`“${name}” cannot be opened: ${why}.`);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
 /** Reads and decodes one bundle file. Never throws for a bad or missing file. */
 export async function readBundleFile(file: string, passphrase: string | undefined): Promise<ReadResult> {
   let bytes: Uint8Array;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { file, ok: false, message: `“${file}” is not a file.` };
-    if (info.size > LIMITS.fileBytes) {
-      return { file, ok: false, message: bundleErrorMessage('en', { code: 'tooLarge', params: { size: info.size, limit: LIMITS.fileBytes } }, file) };
-    }
-    bytes = new Uint8Array(await readFile(file));
+    bytes = await readInputFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-    return { file, ok: false, message: `“${file}” cannot be opened: ${why}.` };
+    return { file, ok: false, message: err instanceof CliError ? err.message : printable(String(err)) };
   }
   const r = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
-  return r.ok ? { file, ok: true, bundle: r } : { file, ok: false, message: bundleErrorMessage('en', r.error, file) };
+  return r.ok ? { file, ok: true, bundle: r } : { file, ok: false, message: printable(bundleErrorMessage('en', r.error, file)) };
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -78,14 +124,14 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** "Aigerim Sarsenbayeva, 5 interviews, 431 answers" */
 export function bundleSummary(b: DecodeOk): string {
   const c = b.manifest.counts;
-  const parts = [b.manifest.interviewer.name || 'unknown interviewer', plural(c.interviews, 'interview'), plural(c.answers, 'answer')];
+  const parts = [printable(b.manifest.interviewer.name) || 'unknown interviewer', plural(c.interviews, 'interview'), plural(c.answers, 'answer')];
   if (c.consolidated > 0) parts.push(plural(c.consolidated, 'consolidated answer'));
   if (b.encrypted) parts.push('encrypted');
   return parts.join(', ');
 }
 
 export function warningLines(r: { file: string; bundle: DecodeOk }): string[] {
-  return r.bundle.warnings.map((w) => `    warning: ${bundleWarningMessage('en', w, r.file)}`);
+  return r.bundle.warnings.map((w) => `    warning: ${printable(bundleWarningMessage('en', w, r.file))}`);
 }
 
 export function datasetCounts(d: Dataset): string {
@@ -125,6 +171,6 @@ export function conflictLines(d: Dataset, list: readonly Conflict[]): string[] {
           ? `consolidated answer · ${c.questionId}`
           : `report text · ${c.key} (${c.lang})`;
     const who = c.heads.map((h) => `${h.byName || h.by} (${h.at.slice(0, 16).replace('T', ' ')})`).join(', ');
-    return `  ${where}: ${c.heads.length} versions — ${who}`;
+    return printable(`  ${where}: ${c.heads.length} versions — ${who}`);
   });
 }

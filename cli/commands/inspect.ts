@@ -1,6 +1,7 @@
 import type { Command } from '../io';
 import { conflicts, unknownQuestions } from '../../shared/merge';
 import { CliError } from '../io';
+import { printable } from '../text';
 import { conflictLines, parseArgs, passphraseFromEnv, plural, readBundleFile, warningLines } from './bundleFiles';
 
 export const inspect: Command = {
@@ -58,7 +59,8 @@ export const inspect: Command = {
     out.push(n === 0 ? 'Unknown questions: none' : `Unknown questions: ${plural(n, 'answer')} to ${unknown.questionIds.join(', ')} (kept, flagged for review)`);
     const warnings = warningLines(r);
     if (warnings.length) out.push('Warnings:', ...warnings);
-    io.stdout.write(`${out.join('\n')}\n`);
+    // Every line is made printable: names, titles and ids come from the file.
+    io.stdout.write(`${out.map(printable).join('\n')}\n`);
     return 0;
   },
 };

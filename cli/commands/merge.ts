@@ -1,7 +1,8 @@
 import type { Command } from '../io';
 import { encodeBundle } from '../../shared/bundle';
-import { planImport } from '../../shared/merge';
+import { planImport, revisionCycleMessage } from '../../shared/merge';
 import { CliError } from '../io';
+import { printable } from '../text';
 import {
   appVersion,
   conflictLines,
@@ -48,7 +49,7 @@ export const merge: Command = {
     for (const file of files) results.push(await readBundleFile(file, passphrase));
     const bad = results.filter((r) => !r.ok);
     if (bad.length > 0) {
-      for (const r of bad) if (!r.ok) io.stderr.write(`bad ${r.file}  ${r.message}\n`);
+      for (const r of bad) if (!r.ok) io.stderr.write(`bad ${printable(r.file)}  ${r.message}\n`);
       io.stderr.write(`readiness merge: nothing written: ${plural(bad.length, 'file is', 'files are')} not valid.\n`);
       return 1;
     }
@@ -59,7 +60,9 @@ export const merge: Command = {
       const a = first.bundle.dataset.assessment;
       const b = other.bundle.dataset.assessment;
       throw new CliError(
-        `“${other.file}” belongs to another assessment (“${b.title}”, ${b.country}) than “${first.file}” (“${a.title}”, ${a.country}). Merge the bundles of one assessment at a time; nothing was written.`,
+        printable(
+          `“${other.file}” belongs to another assessment (“${b.title}”, ${b.country}) than “${first.file}” (“${a.title}”, ${a.country}). Merge the bundles of one assessment at a time; nothing was written.`,
+        ),
         1,
       );
     }
@@ -68,6 +71,7 @@ export const merge: Command = {
       undefined,
       good.map((r) => ({ fileName: r.file, manifest: r.bundle.manifest, dataset: r.bundle.dataset })),
     );
+    if (plan.revisionCycles.length > 0) throw new CliError(printable(revisionCycleMessage(plan.merged) ?? 'revision cycle'), 1);
     const bytes = await encodeBundle(
       plan.merged,
       {
@@ -91,7 +95,7 @@ export const merge: Command = {
       lines.push(`answers to questions this checklist version does not know (kept): ${plan.unknownQuestions.questionIds.join(', ')}`);
     if (plan.anomalies.length > 0)
       lines.push(`${plural(plan.anomalies.length, 'record')} had the same id with different content (one version kept): ${plan.anomalies.map((a) => `${a.collection} ${a.id}`).join(', ')}`);
-    io.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.map(printable).join('\n')}\n`);
     return 0;
   },
 };

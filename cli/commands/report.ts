@@ -1,12 +1,14 @@
 /** `readiness report`: merge bundle files and write the Word report. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { bundleErrorMessage, decodeBundle } from '../../shared/bundle';
-import { mergeAll } from '../../shared/merge';
+import { mergeAll, revisionCycleMessage } from '../../shared/merge';
 import { buildReport } from '../../shared/report';
 import { isLang } from '../../shared/i18n';
 import type { Dataset } from '../../shared/model/types';
 import { CliError, type Command } from '../io';
+import { printable } from '../text';
+import { readInputFile } from './bundleFiles';
 
 const USAGE = [
   'Usage: readiness report FILE... --lang kk|ru|en -o OUT.docx [--individual] [--landscape] [--passphrase-env VAR]',
@@ -28,16 +30,10 @@ const USAGE = [
 async function readBundles(files: readonly string[], passphrase: string | undefined): Promise<Dataset[]> {
   const datasets: Dataset[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-      throw new CliError(`“${file}” cannot be opened: ${why}.`);
-    }
+    // Refuses folders, devices (/dev/zero), named pipes and oversized files before reading.
+    const bytes = await readInputFile(file);
     const result = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
-    if (!result.ok) throw new CliError(bundleErrorMessage('en', result.error, file).replace(/\s*\n\s*/g, ' '));
+    if (!result.ok) throw new CliError(printable(bundleErrorMessage('en', result.error, file)));
     datasets.push(result.dataset);
   }
   return datasets;
@@ -87,6 +83,8 @@ export const reportCommand: Command = {
     const assessments = new Set(datasets.map((d) => d.assessment.id));
     if (assessments.size > 1) throw new CliError('the bundles belong to different assessments; give the bundles of one assessment.');
     const { dataset } = mergeAll(datasets);
+    const cycle = revisionCycleMessage(dataset);
+    if (cycle) throw new CliError(cycle);
 
     const bytes = await buildReport(dataset, {
       lang: values.lang,
@@ -102,7 +100,7 @@ export const reportCommand: Command = {
       throw new CliError(`${values.output}: cannot write the file${code ? ` (${code})` : ''}`);
     }
     io.stdout.write(
-      `${values.output}: report in ${values.lang} from ${positionals.length} bundle${positionals.length === 1 ? '' : 's'} ` +
+      `${printable(values.output)}: report in ${values.lang} from ${positionals.length} bundle${positionals.length === 1 ? '' : 's'} ` +
         `(${dataset.interviews.length} interviews, ${bytes.length.toLocaleString('en')} bytes)\n`,
     );
     return 0;

@@ -1,4 +1,5 @@
 import type { Command } from '../io';
+import { printable } from '../text';
 import { bundleSummary, parseArgs, passphraseFromEnv, readBundleFile, warningLines } from './bundleFiles';
 
 export const validate: Command = {
@@ -27,11 +28,11 @@ export const validate: Command = {
     for (const file of files) {
       const r = await readBundleFile(file, passphrase);
       if (r.ok) {
-        io.stdout.write(`ok  ${file}  (${bundleSummary(r.bundle)})\n`);
+        io.stdout.write(`ok  ${printable(file)}  (${bundleSummary(r.bundle)})\n`);
         for (const line of warningLines(r)) io.stdout.write(`${line}\n`);
       } else {
         bad++;
-        io.stdout.write(`bad ${file}  ${r.message}\n`);
+        io.stdout.write(`bad ${printable(file)}  ${r.message}\n`);
       }
     }
     return bad === 0 ? 0 : 1;

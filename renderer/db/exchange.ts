@@ -3,7 +3,7 @@
  * one transaction, and exporting. The decisions are in shared/bundle and shared/merge;
  * this module only moves data between them and IndexedDB.
  */
-import { decodeBundle, encodeBundle, type DecodeResult } from '../../shared/bundle';
+import { decodeBundle, encodeBundle, type DecodeResult, type DecodeStage } from '../../shared/bundle';
 import { planImport, type ImportPlan, type IncomingBundle } from '../../shared/merge';
 import type { Dataset, Id, Interviewer } from '../../shared/model/types';
 import type { ImportProgress, Repo } from './repo';
@@ -19,11 +19,12 @@ export interface CheckedFile {
 export async function checkFiles(
   files: ReadonlyArray<{ name: string; bytes: Uint8Array; passphrase?: string }>,
   onProgress?: (done: number, total: number) => void,
+  onStage?: (stage: DecodeStage) => void,
 ): Promise<CheckedFile[]> {
   const out: CheckedFile[] = [];
   for (const [i, f] of files.entries()) {
     onProgress?.(i, files.length);
-    const result = await decodeBundle(f.bytes, { fileName: f.name, ...(f.passphrase ? { passphrase: f.passphrase } : {}) });
+    const result = await decodeBundle(f.bytes, { fileName: f.name, ...(f.passphrase ? { passphrase: f.passphrase } : {}), ...(onStage ? { onStage } : {}) });
     out.push({ name: f.name, bytes: f.bytes, result });
     // Let the progress bar paint between files.
     await new Promise((r) => setTimeout(r, 0));

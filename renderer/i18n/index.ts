@@ -71,11 +71,19 @@ export function formatDate(lang: string, isoDate: string): string {
   return formatCalendarDate(isLang(lang) ? lang : 'en', isoDate.slice(0, 10));
 }
 
+// Creating an Intl formatter costs milliseconds; lists format many dates.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(lang: string): Intl.DateTimeFormat {
+  let f = timeFormats.get(lang);
+  if (!f) timeFormats.set(lang, (f = new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  return f;
+}
+
 export function formatDateTime(lang: string, iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const time = new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const time = timeFormat(lang).format(d);
   return `${formatDate(lang, local)}, ${time}`;
 }
 

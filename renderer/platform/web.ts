@@ -4,19 +4,22 @@
  */
 import { MAX_FILE_BYTES, type AppInfo, type Bridge, type OpenFilesOptions, type OpenedFile, type SaveFileOptions, type SaveResult } from '../../shared/bridge';
 
-export class FileTooLargeError extends Error {
-  constructor(readonly fileName: string) {
-    super('file-too-large');
-    this.name = 'FileTooLargeError';
-  }
-}
-
-/** Reads browser File objects into the bridge's shape, refusing oversized files unread. */
+/**
+ * Reads browser File objects into the bridge's shape, each on its own: an oversized file
+ * is reported unread (`problem`), an unreadable one too, and the others are still read.
+ */
 export async function readBrowserFiles(files: Iterable<File>): Promise<OpenedFile[]> {
   const out: OpenedFile[] = [];
   for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) throw new FileTooLargeError(file.name);
-    out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (file.size > MAX_FILE_BYTES) {
+      out.push({ name: file.name, bytes: new Uint8Array(0), problem: { kind: 'tooLarge', size: file.size } });
+      continue;
+    }
+    try {
+      out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch {
+      out.push({ name: file.name, bytes: new Uint8Array(0), problem: { kind: 'unreadable' } });
+    }
   }
   return out;
 }
@@ -25,29 +28,37 @@ function acceptAttribute(options: OpenFilesOptions): string {
   return options.filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',');
 }
 
+/**
+ * Asks the user for files with <input type=file> and returns them unread (File objects are
+ * Blobs: a worker can read them without the page holding their bytes).
+ */
+export function pickBrowserFiles(options: OpenFilesOptions): Promise<File[]> {
+  return new Promise<File[]>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = options.multiple;
+    const accept = acceptAttribute(options);
+    if (accept) input.accept = accept;
+    input.style.display = 'none';
+    const cleanup = () => input.remove();
+    input.addEventListener('change', () => {
+      const files = input.files ? Array.from(input.files) : [];
+      cleanup();
+      resolve(files);
+    });
+    input.addEventListener('cancel', () => {
+      cleanup();
+      resolve([]);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
 export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
   return {
-    openFiles(options) {
-      return new Promise<OpenedFile[]>((resolve, reject) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.multiple = options.multiple;
-        const accept = acceptAttribute(options);
-        if (accept) input.accept = accept;
-        input.style.display = 'none';
-        const cleanup = () => input.remove();
-        input.addEventListener('change', () => {
-          const files = input.files ? Array.from(input.files) : [];
-          cleanup();
-          readBrowserFiles(files).then(resolve, reject);
-        });
-        input.addEventListener('cancel', () => {
-          cleanup();
-          resolve([]);
-        });
-        document.body.append(input);
-        input.click();
-      });
+    async openFiles(options) {
+      return readBrowserFiles(await pickBrowserFiles(options));
     },
 
     async saveFile(options: SaveFileOptions): Promise<SaveResult> {

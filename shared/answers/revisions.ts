@@ -27,11 +27,115 @@ export function groupBySlot<R extends RevisionBase>(revisions: Iterable<R>, slot
 
 /**
  * Head revisions of one slot, newest first (ties broken by id so every machine agrees).
+ *
+ * A head is a revision no other revision of the slot names as a parent. Bundles with cyclic
+ * parents are refused (shared/answers/graph.ts), but stored data or a merge could still hold
+ * one, and then every revision of the cycle is someone's parent: none would be a head and
+ * the answer would vanish. So every revision must be a head or an ancestor of one: revisions
+ * no head reaches are in cycles, and the newest revision of each such cycle that nothing
+ * else supersedes becomes a head too. A self-parent does not supersede itself.
  */
 export function heads<R extends RevisionBase>(revisions: readonly R[]): R[] {
   const superseded = new Set<Id>();
-  for (const r of revisions) for (const p of r.parents) superseded.add(p);
-  return revisions.filter((r) => !superseded.has(r.id)).sort(newestFirst);
+  for (const r of revisions) for (const p of r.parents) if (p !== r.id) superseded.add(p);
+  const hs = revisions.filter((r) => !superseded.has(r.id));
+  if (hs.length < revisions.length) addCycleHeads(revisions, hs);
+  return hs.sort(newestFirst);
+}
+
+/**
+ * Adds to `hs` a head for every cycle no head reaches (see `heads`). A walk from the heads
+ * finds the revisions they reach; the others all lie in or below cycles. Among those, the
+ * strongly connected groups that no revision outside the group supersedes get their newest
+ * member as a head: it reaches its whole group, and everything else leads into such a group.
+ * Linear (an iterative Tarjan), and only run when some revision is not reached.
+ */
+function addCycleHeads<R extends RevisionBase>(revisions: readonly R[], hs: R[]): void {
+  const n = revisions.length;
+  const indexOf = new Map<Id, number>();
+  for (let i = 0; i < n; i++) indexOf.set(revisions[i]!.id, i);
+  const parentsOf = (i: number): number[] => {
+    const out: number[] = [];
+    for (const p of revisions[i]!.parents) {
+      const j = indexOf.get(p);
+      if (j !== undefined && j !== i) out.push(j);
+    }
+    return out;
+  };
+  const reached = new Uint8Array(n);
+  const stack: number[] = [];
+  for (const h of hs) {
+    const i = indexOf.get(h.id)!;
+    if (!reached[i]) {
+      reached[i] = 1;
+      stack.push(i);
+    }
+  }
+  while (stack.length > 0) {
+    for (const j of parentsOf(stack.pop()!)) {
+      if (reached[j]) continue;
+      reached[j] = 1;
+      stack.push(j);
+    }
+  }
+
+  // Child edges among the unreached revisions (a reached revision's parents are reached).
+  const children: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) if (!reached[i]) for (const j of parentsOf(i)) children[j]!.push(i);
+
+  // Tarjan's strongly connected components over child edges, iteratively.
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const sccStack: number[] = [];
+  const members: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (reached[root] || order[root] !== -1) continue;
+    const call: Array<[node: number, edge: number]> = [[root, 0]];
+    order[root] = low[root] = counter++;
+    sccStack.push(root);
+    onStack[root] = 1;
+    while (call.length > 0) {
+      const frame = call[call.length - 1]!;
+      const [v, k] = frame;
+      const kids = children[v]!;
+      if (k < kids.length) {
+        frame[1] = k + 1;
+        const w = kids[k]!;
+        if (order[w] === -1) {
+          order[w] = low[w] = counter++;
+          sccStack.push(w);
+          onStack[w] = 1;
+          call.push([w, 0]);
+        } else if (onStack[w]) low[v] = Math.min(low[v]!, order[w]!);
+        continue;
+      }
+      call.pop();
+      if (call.length > 0) {
+        const u = call[call.length - 1]![0];
+        low[u] = Math.min(low[u]!, low[v]!);
+      }
+      if (low[v] === order[v]) {
+        const group: number[] = [];
+        let w: number;
+        do {
+          w = sccStack.pop()!;
+          onStack[w] = 0;
+          component[w] = members.length;
+          group.push(w);
+        } while (w !== v);
+        members.push(group);
+      }
+    }
+  }
+  for (let c = 0; c < members.length; c++) {
+    const group = members[c]!;
+    // Superseded by a revision outside the group: not a sink, something below reaches it.
+    if (group.some((v) => children[v]!.some((w) => component[w] !== c))) continue;
+    hs.push(group.map((v) => revisions[v]!).sort(newestFirst)[0]!);
+  }
 }
 
 export function newestFirst(a: RevisionBase, b: RevisionBase): number {

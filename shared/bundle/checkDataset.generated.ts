@@ -600,7 +600,7 @@ function c56(v: unknown): boolean {
   return k === n || onlyKnown(o, c56known);
 }
 function c55(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 2000000) return false;
+  if (!Array.isArray(v) || v.length > 1000000) return false;
   for (let i = 0; i < v.length; i++) if (!c56(v[i])) return false;
   return true;
 }

@@ -568,7 +568,7 @@ function c51(v: unknown): boolean {
   return k === n || onlyKnown(o, c51known);
 }
 function c50(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 2000000) return false;
+  if (!Array.isArray(v) || v.length > 1000000) return false;
   for (let i = 0; i < v.length; i++) if (!c51(v[i])) return false;
   return true;
 }

@@ -26,10 +26,12 @@ import {
   type BundleManifest,
   type EncryptionHeader,
 } from './schema';
+import { foundValue } from './explain';
 import {
   checkConsistency,
+  checkRecords,
   checkWith,
-  computeWarnings,
+  countFlaggedValues,
   datasetChecker,
   datasetV1Checker,
   envelopeChecker,
@@ -38,7 +40,12 @@ import {
   migrateQuestions,
 } from './validate';
 
+/** Reading stages, in order, for a progress bar (see `onStage`). */
+export type DecodeStage = 'scan' | 'parse' | 'decrypt' | 'payload' | 'records';
+
 export interface DecodeOptions {
+  /** Called as each stage starts. */
+  readonly onStage?: (stage: DecodeStage) => void;
   /** Used for encrypted bundles; ignored for plain ones. */
   readonly passphrase?: string;
   /** Recorded as `params.file` in an error, so a message can name the file. */
@@ -128,7 +135,7 @@ export async function encodeBundle(dataset: Dataset, info: ManifestInfo, options
   if (!consistent.ok) throw new BundleEncodeError(consistent.error);
 
   const payloadBytes = enc.encode(JSON.stringify(d));
-  const manifest: BundleManifest = {
+  let manifest: BundleManifest = {
     bundleId: info.bundleId ?? randomUuid(),
     exportedAt: info.exportedAt ?? new Date().toISOString(),
     interviewer: { id: info.interviewer.id, name: info.interviewer.name, organization: info.interviewer.organization },
@@ -149,6 +156,9 @@ export async function encodeBundle(dataset: Dataset, info: ManifestInfo, options
     },
     payloadSha256: toHex(await sha256(payloadBytes)),
   };
+  // Values kept and flagged by an earlier import of other checklists travel on, declared.
+  const flagged = countFlaggedValues(d);
+  if (flagged > 0) manifest = { ...manifest, flaggedValues: flagged };
   const m = checkWith(manifestChecker(), manifest);
   if (!m.ok) throw new BundleEncodeError(m.error);
 
@@ -197,6 +207,13 @@ async function encrypt(plain: Uint8Array, options: EncodeOptions): Promise<Uint8
 }
 
 // ---- Reading -------------------------------------------------------------------------
+//
+// Stages, each a function a container reader can call on its own entries:
+//   1. checkBytes      size, then the linear pre-scan (depth, forbidden keys, truncation,
+//                      how many records each collection holds) — nothing is parsed yet;
+//   2. parseDocument   UTF-8 and JSON.parse, then: is it a bundle, which format version;
+//   3. decodePlain     manifest, catalogue, checksum, payload schema (or decrypt → 1);
+//   4. checkRecords    ids, the model's rules, revision graphs, answer values; warnings.
 
 export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodeResult> {
   let result: DecodeResult;
@@ -220,13 +237,30 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 const PLAIN_MEMBERS = ['format', 'formatVersion', 'manifest', 'payload'];
+/** Collections of the payload, each with its own limit (checked by the pre-scan). */
+const COLLECTION_LIMITS: ReadonlyMap<string, number> = new Map(
+  (['stakeholders', 'interviews', 'answers', 'consolidated', 'texts', 'tombstones', 'attachments'] as const).map((k) => [`payload.${k}`, LIMITS[k]]),
+);
+const REVISION_COLLECTIONS = ['payload.answers', 'payload.consolidated', 'payload.texts'];
 
-async function decode(bytes: Uint8Array, options: DecodeOptions, inner: boolean): Promise<DecodeResult> {
+export type ScanOk = Extract<ReturnType<typeof scanJson>, { kind: 'ok' }>;
+
+/**
+ * Stage 1: the bytes before anything is decoded: size, then the pre-scan. Refuses a file
+ * whose collections hold more records than their limits, or more revisions in all than
+ * LIMITS.revisions, before JSON.parse allocates any of them.
+ */
+export function checkBytes(bytes: Uint8Array): { ok: true; scan: ScanOk } | DecodeFailure {
   if (!(bytes instanceof Uint8Array)) return fail(bundleError('internal', 'decodeBundle expects a Uint8Array'));
   if (bytes.length === 0) return fail(bundleError('empty'));
   if (bytes.length > LIMITS.fileBytes) return fail(bundleError('tooLarge', undefined, { size: bytes.length, limit: LIMITS.fileBytes }));
 
-  const scan = scanJson(bytes, LIMITS.depth);
+  const scan = scanJson(bytes, {
+    maxDepth: LIMITS.depth,
+    maxItems: LIMITS.arrayItems,
+    maxNestedItems: LIMITS.nestedItems,
+    collections: COLLECTION_LIMITS,
+  });
   switch (scan.kind) {
     case 'empty':
       return fail(bundleError('empty'));
@@ -238,33 +272,59 @@ async function decode(bytes: Uint8Array, options: DecodeOptions, inner: boolean)
       return fail(bundleError('truncated'));
     case 'garbage':
       return fail(bundleError('notJson', `unexpected byte at offset ${scan.position}`));
+    case 'tooMany':
+      return fail(bundleError('tooMany', `${scan.path}: more than ${scan.limit} items`, { limit: scan.limit }));
+    case 'notRecord':
+      return fail(bundleError('schema', `${scan.path}: expected a record (an object with its fields), found ${scan.found}`));
+    case 'ok':
+      break;
   }
+  let revisions = 0;
+  for (const k of REVISION_COLLECTIONS) revisions += scan.counts.get(k) ?? 0;
+  if (revisions > LIMITS.revisions)
+    return fail(bundleError('tooMany', `payload: ${revisions} revisions (answers, consolidated answers and texts)`, { limit: LIMITS.revisions, count: revisions }));
+  return { ok: true, scan };
+}
 
-  // Hash the payload bytes while the main thread decodes and parses.
-  const payloadRange = scan.members.get('payload');
-  const payloadHash = payloadRange ? sha256(bytes.subarray(payloadRange.start, payloadRange.end)) : undefined;
-  payloadHash?.catch(() => undefined);
-
+/** Stage 2: the document as JSON: is it a bundle at all, and of which format version. */
+export function parseDocument(bytes: Uint8Array, scan: ScanOk): { ok: true; parsed: Record<string, unknown>; version: number } | DecodeFailure {
   let parsed: unknown;
   try {
     parsed = JSON.parse(utf8Fatal.decode(bytes));
   } catch (err) {
     return fail(bundleError('notJson', err instanceof TypeError ? 'not UTF-8 text' : err instanceof Error ? err.message : undefined));
   }
-
   if (!isPlainObject(parsed) || parsed.format !== BUNDLE_FORMAT) return fail(bundleError('foreign'));
   const version = parsed.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION)
     return fail(bundleError('futureVersion', `format version ${version}`, { version, supported: BUNDLE_FORMAT_VERSION }));
   if (!(READABLE_FORMAT_VERSIONS as readonly unknown[]).includes(version))
-    return fail(bundleError('schema', `formatVersion: expected one of ${READABLE_FORMAT_VERSIONS.join(', ')}`));
+    return fail(bundleError('schema', `formatVersion: expected one of ${READABLE_FORMAT_VERSIONS.join(', ')}, found ${foundValue(version)}`));
   if (scan.duplicateMember !== undefined) return fail(bundleError('schema', `${scan.duplicateMember}: appears more than once`));
+  return { ok: true, parsed, version: version as number };
+}
 
+async function decode(bytes: Uint8Array, options: DecodeOptions, inner: boolean): Promise<DecodeResult> {
+  options.onStage?.('scan');
+  const checked = checkBytes(bytes);
+  if (!checked.ok) return checked;
+  const { scan } = checked;
+
+  // Hash the payload bytes while the main thread decodes and parses.
+  const payloadRange = scan.members.get('payload');
+  const payloadHash = payloadRange ? sha256(bytes.subarray(payloadRange.start, payloadRange.end)) : undefined;
+  payloadHash?.catch(() => undefined);
+
+  options.onStage?.('parse');
+  const doc = parseDocument(bytes, scan);
+  if (!doc.ok) return doc;
+  const { parsed, version } = doc;
   if ('encrypted' in parsed || 'ciphertext' in parsed) {
     if (inner) return fail(bundleError('schema', 'an encrypted bundle inside an encrypted bundle'));
+    options.onStage?.('decrypt');
     return decrypt(parsed, options);
   }
-  return decodePlain(parsed, version as number, payloadHash);
+  return decodePlain(parsed, version, payloadHash, options.onStage);
 }
 
 /** A format 1 dataset and manifest in the shape of format 2: nothing of the newer record types. */
@@ -272,7 +332,13 @@ function fromV1(d: DatasetV1): Dataset {
   return { ...d, texts: [], tombstones: [], attachments: [] };
 }
 
-async function decodePlain(parsed: Record<string, unknown>, version: number, payloadHash: Promise<Uint8Array> | undefined): Promise<DecodeResult> {
+/** Stage 3: a plain bundle's manifest, catalogue, checksum and payload; then stage 4. */
+export async function decodePlain(
+  parsed: Record<string, unknown>,
+  version: number,
+  payloadHash: Promise<Uint8Array> | undefined,
+  onStage?: (stage: DecodeStage) => void,
+): Promise<DecodeResult> {
   for (const k of Object.keys(parsed)) if (!PLAIN_MEMBERS.includes(k)) return fail(bundleError('schema', `${k}: unexpected field`));
   for (const k of PLAIN_MEMBERS) if (!(k in parsed)) return fail(bundleError('schema', `${k}: required field is missing`));
 
@@ -297,13 +363,15 @@ async function decodePlain(parsed: Record<string, unknown>, version: number, pay
     warnings.push({ code: 'reformatted' });
   }
 
+  onStage?.('payload');
   const p = version === 1 ? checkWith(datasetV1Checker(), parsed.payload) : checkWith(datasetChecker(), parsed.payload);
   if (!p.ok) return fail(p.error);
   const payload = version === 1 ? fromV1(p.value as DatasetV1) : (p.value as unknown as Dataset);
   const { dataset, migrated } = migrateQuestions(payload, manifest.catalogueVersion);
-  const consistent = checkConsistency(manifest, dataset);
-  if (!consistent.ok) return fail(consistent.error);
-  warnings.push(...computeWarnings(manifest, consistent.facts, migrated));
+  onStage?.('records');
+  const records = checkRecords(manifest, dataset, migrated);
+  if (!records.ok) return fail(records.error);
+  warnings.push(...records.warnings);
   return { ok: true, manifest, dataset, formatVersion: version, encrypted: false, warnings };
 }
 

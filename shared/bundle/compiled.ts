@@ -41,7 +41,7 @@ export interface CompiledSchema {
   project(value: unknown): unknown;
 }
 
-type Check = (v: unknown) => boolean;
+export type Check = (v: unknown) => boolean;
 type Project = (v: unknown) => unknown;
 
 const SUPPORTED = new Set([
@@ -80,7 +80,8 @@ function all(checks: Check[]): Check {
   };
 }
 
-function compileCheck(s: JsonSchemaNode): Check {
+/** A check of one schema node (no allocation, no recursion per item). */
+export function compileCheck(s: JsonSchemaNode): Check {
   for (const k of Object.keys(s)) if (!SUPPORTED.has(k)) throw new Error(`compiled schema: unsupported keyword ${k}`);
   const checks: Check[] = [];
   if (s.anyOf) {

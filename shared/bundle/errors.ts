@@ -16,7 +16,10 @@ export const BUNDLE_ERROR_CODES = [
   'futureVersion',
   'schema',
   'stringTooLong',
+  'tooMany',
   'duplicateId',
+  'revisionCycle',
+  'invalidValue',
   'checksumMismatch',
   'incompatibleCatalogue',
   'passphraseRequired',
@@ -34,7 +37,15 @@ export interface BundleError {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export const BUNDLE_WARNING_CODES = ['unknownQuestions', 'catalogueDiffers', 'danglingReferences', 'reformatted', 'migratedQuestions'] as const;
+export const BUNDLE_WARNING_CODES = [
+  'unknownQuestions',
+  'catalogueDiffers',
+  'danglingReferences',
+  'reformatted',
+  'migratedQuestions',
+  'danglingParents',
+  'unexpectedValues',
+] as const;
 export type BundleWarningCode = (typeof BUNDLE_WARNING_CODES)[number];
 
 /** Something worth telling the user about a bundle that was read successfully. */

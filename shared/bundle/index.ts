@@ -3,7 +3,7 @@
  * Format: docs/bundle-format.md; JSON Schema: docs/bundle.schema.json.
  */
 export { decodeBundle, encodeBundle, BundleEncodeError } from './codec';
-export type { DecodeFailure, DecodeOk, DecodeOptions, DecodeResult, EncodeOptions, ManifestInfo } from './codec';
+export type { DecodeFailure, DecodeOk, DecodeOptions, DecodeResult, DecodeStage, EncodeOptions, ManifestInfo } from './codec';
 export { BUNDLE_ERROR_CODES, BUNDLE_WARNING_CODES } from './errors';
 export type { BundleError, BundleErrorCode, BundleWarning, BundleWarningCode } from './errors';
 export { BUNDLE_MESSAGES, bundleErrorMessage, bundleWarningMessage } from './messages';

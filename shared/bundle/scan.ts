@@ -20,6 +20,17 @@ export interface MemberRange {
   readonly end: number;
 }
 
+export interface ScanOptions {
+  /** Nesting of objects and arrays. */
+  readonly maxDepth: number;
+  /** Items of an array at depth 1 or 2, or of a collection without a limit of its own. */
+  readonly maxItems?: number;
+  /** Items of an array nested inside a record (depth 4 and more). */
+  readonly maxNestedItems?: number;
+  /** Limits of collections, by "member.key" (e.g. "payload.answers": an array at depth 3). */
+  readonly collections?: ReadonlyMap<string, number>;
+}
+
 export type ScanResult =
   | {
       readonly kind: 'ok';
@@ -29,7 +40,13 @@ export type ScanResult =
       readonly members: ReadonlyMap<string, MemberRange>;
       /** The first top-level member name that occurs twice, if any. */
       readonly duplicateMember: string | undefined;
+      /** Item counts of the arrays at depth 3 under an object member, by "member.key". */
+      readonly counts: ReadonlyMap<string, number>;
     }
+  /** `path` is "payload.answers", or for a nested array the record it is in ("payload.answers[12]"). */
+  | { readonly kind: 'tooMany'; readonly path: string; readonly limit: number }
+  /** An item of a collection that is not a record (an object with members): `found` says what it is. */
+  | { readonly kind: 'notRecord'; readonly path: string; readonly found: string }
   | { readonly kind: 'empty' }
   | { readonly kind: 'tooDeep'; readonly limit: number }
   | { readonly kind: 'forbiddenKey'; readonly key: string }
@@ -140,7 +157,11 @@ function forbiddenKeyAt(b: Uint8Array, open: number, close: number): string | un
   return undefined;
 }
 
-export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
+export function scanJson(b: Uint8Array, options: number | ScanOptions): ScanResult {
+  const o: ScanOptions = typeof options === 'number' ? { maxDepth: options } : options;
+  const maxDepth = o.maxDepth;
+  const maxItems = o.maxItems ?? Infinity;
+  const maxNested = o.maxNestedItems ?? maxItems;
   const n = b.length;
   let i = 0;
   if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3; // UTF-8 BOM
@@ -160,6 +181,22 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
   let memberName: string | undefined;
   let memberStart = -1;
   let lastValueByte = -1; // last byte of the latest complete value (for member ends)
+  // items[d]: values seen so far in the array at depth d; limit[d]: how many it may hold.
+  const items = new Float64Array(maxDepth + 2);
+  const limit = new Float64Array(maxDepth + 2);
+  const counts = new Map<string, number>();
+  let key2: string | undefined; // the member name being read at depth 2
+  /** The array at `depth` gets one more value; false when that is one too many. */
+  const countItem = (): boolean => ++items[depth]! <= limit[depth]!;
+  let inCollection = false; // the array at depth 3 is a collection with a limit of its own
+  let recordMembers = 0; // members of the record being read at depth 4
+  const notRecord = (found: string): ScanResult => ({ kind: 'notRecord', path: `${collectionPath()}[${items[3]! - 1}]`, found });
+  const collectionPath = () => `${memberName ?? '?'}.${key2 ?? '?'}`;
+  const tooMany = (): ScanResult => {
+    // Name the collection, or for an array nested in a record the record it is in.
+    const path = depth <= 2 ? (memberName ?? '(root)') : depth === 3 ? collectionPath() : `${collectionPath()}[${items[3]! - 1}]`;
+    return { kind: 'tooMany', path, limit: limit[depth]! };
+  };
   /** At a top-level `,` or the closing `}`: record where the member's value lay. */
   const endTopLevelMember = () => {
     if (memberName !== undefined && memberStart >= 0) {
@@ -182,13 +219,16 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
         if (depth === 1) {
           memberName = keyText(b, i, close);
           memberStart = -1;
-        }
+        } else if (depth === 2) key2 = keyText(b, i, close);
+        else if (depth === 4) recordMembers++;
         expectKey = false;
         i = close + 1;
         continue;
       }
       const close = closingQuote(b, i);
       if (close < 0) return { kind: 'unterminated', firstByte };
+      if (stack[depth] === 2 && !countItem()) return tooMany();
+      if (depth === 3 && inCollection && stack[3] === 2) return notRecord('a string');
       if (depth === 1 && memberStart < 0) memberStart = i;
       else if (depth === 0) rootClosed = true;
       lastValueByte = close;
@@ -203,10 +243,21 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
     if (rootClosed) return { kind: 'garbage', position: i };
     switch (cls) {
       case OPEN: {
+        if (stack[depth] === 2 && !countItem()) return tooMany();
+        if (depth === 3 && inCollection && stack[3] === 2) {
+          if (c !== 0x7b) return notRecord('an array');
+          recordMembers = 0;
+        }
         if (depth === 1 && memberStart < 0) memberStart = i;
         depth++;
         if (depth > maxDepth) return { kind: 'tooDeep', limit: maxDepth };
         stack[depth] = c === 0x7b ? 1 : 2;
+        if (c === 0x5b) {
+          items[depth] = 0;
+          const own = depth === 3 && stack[2] === 1 ? o.collections?.get(collectionPath()) : undefined;
+          if (depth === 3) inCollection = own !== undefined;
+          limit[depth] = own ?? (depth > 3 ? maxNested : maxItems);
+        }
         expectKey = c === 0x7b;
         i++;
         continue;
@@ -214,6 +265,8 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
       case CLOSE: {
         if (depth === 0 || stack[depth] !== (c === 0x7d ? 1 : 2)) return { kind: 'garbage', position: i };
         if (depth === 1) endTopLevelMember();
+        else if (depth === 3 && c === 0x5d && stack[2] === 1) counts.set(collectionPath(), items[3]!);
+        else if (depth === 4 && inCollection && stack[3] === 2 && c === 0x7d && recordMembers === 0) return notRecord('an empty object');
         depth--;
         expectKey = false;
         lastValueByte = i;
@@ -234,6 +287,8 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
         continue;
       }
       case SCALAR: {
+        if (stack[depth] === 2 && !countItem()) return tooMany();
+        if (depth === 3 && inCollection && stack[3] === 2) return notRecord(b[i] === 0x6e ? 'null' : b[i] === 0x74 || b[i] === 0x66 ? 'a boolean' : 'a number');
         if (depth === 1 && memberStart < 0) memberStart = i;
         let k = i + 1;
         while (k < n && CLASS[b[k]!] === SCALAR) k++;
@@ -247,6 +302,6 @@ export function scanJson(b: Uint8Array, maxDepth: number): ScanResult {
     }
   }
   if (depth > 0) return { kind: 'unterminated', firstByte };
-  return { kind: 'ok', start, members, duplicateMember };
+  return { kind: 'ok', start, members, duplicateMember, counts };
 
 }

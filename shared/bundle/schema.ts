@@ -34,8 +34,15 @@ export const LIMITS = {
   text: 50_000,
   stakeholders: 50_000,
   interviews: 50_000,
-  answers: 2_000_000,
+  /** 1,000 interviews × 170 questions × ~6 revisions each. */
+  answers: 1_000_000,
   consolidated: 200_000,
+  /** Answer, consolidated and text revisions together. */
+  revisions: 1_000_000,
+  /** Any other array: at the top levels (checked by the pre-scan) … */
+  arrayItems: 1_000_000,
+  /** … and inside a record (the largest is a rich text's blocks or inlines). */
+  nestedItems: 10_000,
   parents: 100,
   stakeholderIds: 1_000,
   choices: 200,
@@ -334,6 +341,12 @@ const manifestFieldsV1 = {
 export const ManifestSchemaV1 = z.strictObject(manifestFieldsV1);
 export const ManifestSchema = z.strictObject({
   ...manifestFieldsV1,
+  /**
+   * Answer values the writer carries knowingly although its checklists do not allow them:
+   * kept and flagged by an earlier import of a bundle from other checklists (see
+   * docs/bundle-format.md, "Answer values"). Absent means 0.
+   */
+  flaggedValues: count.optional(),
   counts: z.strictObject({
     stakeholders: count,
     interviews: count,

@@ -1,30 +1,42 @@
 /**
  * Checks a parsed manifest and payload against the schema, then the rules a schema cannot
- * express: counts, one assessment per bundle, unique ids. Also computes the warnings.
+ * express: counts, one assessment per bundle, unique ids, revision graphs (no cycles),
+ * answer values against the checklist, the model's own rules (period order, …). Also
+ * computes the warnings. Each check is one pass, linear in the records, and stops at the
+ * first refusal; nothing here recurses per record or collects unbounded lists.
  */
 import { z } from 'zod';
+import { checkRevisionGraph, type GraphReport } from '../answers/graph';
+import { answerSlot, consolidatedSlot, textSlot } from '../answers/revisions';
 import { CATALOGUE_HASH, CATALOGUE_VERSION, getItem, migrateQuestionId } from '../checklist/catalogue';
+import { checkAnswerValue, type ValueProblem } from '../checklist/values';
+import { checkAssessment, checkInterview } from '../model/rules';
 import type { AnswerRevision, ConsolidatedRevision, Dataset } from '../model/types';
 import { checkDataset } from './checkDataset.generated';
 import { checkDatasetV1 } from './checkDatasetV1.generated';
 import { compileJsonSchema, type CompiledSchema, type JsonSchemaNode } from './compiled';
-import { bundleError, errorFromIssue, type BundleError, type BundleWarning } from './errors';
+import { bundleError, type BundleError, type BundleWarning } from './errors';
+import { compileExplainer, type Explainer } from './explain';
 import { DatasetSchema, DatasetSchemaV1, EncryptedBundleSchema, ManifestSchema, ManifestSchemaV1, type BundleManifest } from './schema';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: BundleError };
 
 interface Checker<T> {
   readonly compiled: CompiledSchema;
-  readonly zod: z.ZodType<T>;
+  /** Names the first problem when the fast check fails (never zod: see explain.ts). */
+  readonly explainer: Explainer;
   readonly prefix: string;
+  /** The type the schema describes (for inference only). */
+  readonly _type?: T;
 }
 
 function checker<T>(schema: z.ZodType<T>, prefix: string, generated?: (v: unknown) => boolean): () => Checker<T> {
   let cached: Checker<T> | undefined;
   return () => {
     if (cached) return cached;
-    const compiled = compileJsonSchema(z.toJSONSchema(schema) as JsonSchemaNode);
-    return (cached = { compiled: generated ? { check: generated, project: compiled.project } : compiled, zod: schema, prefix });
+    const json = z.toJSONSchema(schema) as JsonSchemaNode;
+    const compiled = compileJsonSchema(json);
+    return (cached = { compiled: generated ? { check: generated, project: compiled.project } : compiled, explainer: compileExplainer(json, prefix), prefix });
   };
 }
 
@@ -35,15 +47,12 @@ export const datasetChecker = checker(DatasetSchema, 'payload', checkDataset);
 export const datasetV1Checker = checker(DatasetSchemaV1, 'payload', checkDatasetV1);
 export const envelopeChecker = checker(EncryptedBundleSchema, '');
 
-/** Fast check first; zod only to explain a failure. */
+/** Fast check first; the explainer only to say where a failure is. */
 export function checkWith<T>(c: Checker<T>, value: unknown): Checked<T> {
   if (c.compiled.check(value)) return { ok: true, value: value as T };
-  const r = c.zod.safeParse(value);
-  if (r.success) {
-    // The compiled checker and zod disagree: trust the stricter answer, but say where.
-    return { ok: false, error: bundleError('schema', `${c.prefix || '(root)'}: does not match the bundle schema`) };
-  }
-  return { ok: false, error: errorFromIssue(r.error.issues[0]!, c.prefix, value) };
+  const error = c.explainer.explain(value);
+  // The fast check and the explainer disagree: trust the stricter answer, but say where.
+  return { ok: false, error: error ?? bundleError('schema', `${c.prefix || '(root)'}: does not match the bundle schema`) };
 }
 
 /** What one pass over a valid payload found, for the warnings. */
@@ -175,4 +184,126 @@ export function computeWarnings(manifest: BundleManifest, facts: PayloadFacts, m
   if (migrated > 0) warnings.push({ code: 'migratedQuestions', params: { count: migrated } });
   if (facts.danglingReferences > 0) warnings.push({ code: 'danglingReferences', params: { count: facts.danglingReferences } });
   return warnings;
+}
+
+// ---- Revision graphs, values, model rules ------------------------------------------------
+
+/** Value problems the checklist of this app cannot judge: kept and flagged, per question. */
+export interface FlaggedValues {
+  readonly count: number;
+  /** The first problem of each question (at most 10 questions listed). */
+  readonly examples: readonly ValueProblem[];
+  readonly questions: number;
+}
+
+export type RecordsResult = { ok: true; warnings: BundleWarning[]; flagged: FlaggedValues } | { ok: false; error: BundleError };
+
+/** "payload.answers[3].value.choice (question B2.1): found "maybe"; allowed: one of yes, …" */
+function valueDetail(where: string, p: ValueProblem): string {
+  return `${where} (question ${p.questionId}): found ${p.found}; allowed: ${p.allowed}`;
+}
+
+/** How many refused values a message lists before "and N more". */
+const LISTED = 5;
+
+function refusedValues(list: readonly string[], total: number): BundleError {
+  const more = total > list.length ? `; and ${total - list.length} more` : '';
+  return bundleError('invalidValue', `${list.join('; ')}${more}`, { count: total });
+}
+
+/**
+ * Checks answer and consolidated values against the checklist (shared/checklist/values.ts).
+ * `sameCatalogue`: the data was recorded with this app's checklists, so what they do not
+ * allow is refused; otherwise it is kept and flagged, except what no checklist allows.
+ * `declared`: values the writer said it carries knowingly, flagged by an earlier import
+ * (manifest.flaggedValues): that many catalogue problems are flagged, not refused.
+ */
+export function checkValues(d: Pick<Dataset, 'answers' | 'consolidated'>, sameCatalogue: boolean, declared = 0): { ok: true; flagged: FlaggedValues } | { ok: false; error: BundleError } {
+  const refused: string[] = [];
+  let refusedCount = 0;
+  const catalogueProblems: Array<{ where: string; p: ValueProblem }> = [];
+  let catalogueCount = 0;
+  const flaggedQuestions = new Map<string, ValueProblem>();
+  const visit = (collection: 'answers' | 'consolidated', list: readonly (AnswerRevision | ConsolidatedRevision)[]) => {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      const problems = checkAnswerValue(r.questionId, r.value, collection === 'answers' ? 'answer' : 'consolidated');
+      if (problems.length === 0) continue;
+      for (const p of problems) {
+        const where = `payload.${collection}[${i}].value${p.field === 'value' ? '' : `.${p.field}`}`;
+        if (p.severity === 'impossible') {
+          if (refused.length < LISTED) refused.push(valueDetail(where, p));
+          refusedCount++;
+          continue;
+        }
+        catalogueCount++;
+        if (catalogueProblems.length < LISTED) catalogueProblems.push({ where, p });
+        if (!flaggedQuestions.has(p.questionId)) flaggedQuestions.set(p.questionId, p);
+      }
+    }
+  };
+  visit('answers', d.answers);
+  visit('consolidated', d.consolidated);
+  if (refusedCount > 0) return { ok: false, error: refusedValues(refused, refusedCount) };
+  if (catalogueCount > 0 && sameCatalogue && catalogueCount > declared)
+    return { ok: false, error: refusedValues(catalogueProblems.map(({ where, p }) => valueDetail(where, p)), catalogueCount) };
+  return { ok: true, flagged: { count: catalogueCount, examples: [...flaggedQuestions.values()].slice(0, 10), questions: flaggedQuestions.size } };
+}
+
+/** Every revision graph of a dataset: answers, consolidated answers, texts. */
+export function checkGraphs(d: Pick<Dataset, 'answers' | 'consolidated' | 'texts'>): { ok: true; danglingParents: number } | { ok: false; error: BundleError } {
+  const reports: Array<[string, GraphReport]> = [
+    ['answers', checkRevisionGraph(d.answers, answerSlot)],
+    ['consolidated', checkRevisionGraph(d.consolidated, consolidatedSlot)],
+    ['texts', checkRevisionGraph(d.texts, textSlot)],
+  ];
+  let dangling = 0;
+  for (const [collection, r] of reports) {
+    if (r.cycles.length > 0) {
+      const cycles = r.cycles.map((c) => (c.ids.length === 1 ? `${c.ids[0]} is its own parent` : `${c.ids.join(' → ')} → ${c.ids[0]}`));
+      return { ok: false, error: bundleError('revisionCycle', `payload.${collection}: ${cycles.join('; ')}`, { count: r.cycles.length }) };
+    }
+    dangling += r.danglingParents;
+  }
+  return { ok: true, danglingParents: dangling };
+}
+
+/** The model's own rules on the assessment and interviews (shared/model/rules.ts). */
+export function checkModelRules(d: Pick<Dataset, 'assessment' | 'interviews'>): BundleError | undefined {
+  const a = checkAssessment(d.assessment);
+  if (a) return bundleError('invalidValue', `payload.assessment.${a.field}: ${a.problem}`);
+  for (let i = 0; i < d.interviews.length; i++) {
+    const p = checkInterview(d.interviews[i]!);
+    if (p) return bundleError('invalidValue', `payload.interviews[${i}].${p.field}: ${p.problem}`);
+  }
+  return undefined;
+}
+
+/**
+ * Every rule on the records of a payload that passed the schema: consistency with the
+ * manifest and unique ids, the model's rules, revision graphs, values. Then the warnings.
+ */
+export function checkRecords(manifest: BundleManifest, d: Dataset, migrated: number): RecordsResult {
+  const consistent = checkConsistency(manifest, d);
+  if (!consistent.ok) return consistent;
+  const rule = checkModelRules(d);
+  if (rule) return { ok: false, error: rule };
+  const graphs = checkGraphs(d);
+  if (!graphs.ok) return graphs;
+  const values = checkValues(d, manifest.catalogueHash === CATALOGUE_HASH, manifest.flaggedValues ?? 0);
+  if (!values.ok) return values;
+  const warnings = computeWarnings(manifest, consistent.facts, migrated);
+  if (graphs.danglingParents > 0) warnings.push({ code: 'danglingParents', params: { count: graphs.danglingParents } });
+  const f = values.flagged;
+  if (f.count > 0) {
+    const listed = f.examples.map((p) => `${p.questionId} ${p.field} ${p.found}`).join(', ') + (f.questions > f.examples.length ? ', …' : '');
+    warnings.push({ code: 'unexpectedValues', detail: listed, params: { count: f.count, questions: f.questions } });
+  }
+  return { ok: true, warnings, flagged: f };
+}
+
+/** How many values of a dataset this checklist flags (the writer declares them: manifest.flaggedValues). */
+export function countFlaggedValues(d: Pick<Dataset, 'answers' | 'consolidated'>): number {
+  const r = checkValues(d, false);
+  return r.ok ? r.flagged.count : 0;
 }

@@ -1,4 +1,5 @@
 /** What the lead needs to look at in a dataset: conflicting answers and unknown questions. */
+import { checkRevisionGraph } from '../answers/graph';
 import { answerSlot, consolidatedSlot, heads, textSlot, type RevisionLike } from '../answers/revisions';
 import { getItem } from '../checklist/catalogue';
 import type { Lang } from '../i18n';
@@ -89,4 +90,27 @@ export function unknownQuestions(dataset: Pick<Dataset, 'answers' | 'consolidate
   const consolidated = dataset.consolidated.filter((r) => !getItem(r.questionId));
   const questionIds = [...new Set([...answers, ...consolidated].map((r) => r.questionId))].sort();
   return { questionIds, answers, consolidated };
+}
+
+/** A cycle of parents in a merged dataset (each file alone had none: both had dangling parents). */
+export interface MergedCycle {
+  readonly collection: 'answers' | 'consolidated' | 'texts';
+  readonly ids: readonly string[];
+}
+
+/** Cycles of parents in a dataset's revision graphs (shared/answers/graph.ts); empty when there are none. */
+export function revisionCycles(d: Pick<Dataset, 'answers' | 'consolidated' | 'texts'>): MergedCycle[] {
+  const out: MergedCycle[] = [];
+  for (const c of checkRevisionGraph(d.answers, answerSlot).cycles) out.push({ collection: 'answers', ids: c.ids });
+  for (const c of checkRevisionGraph(d.consolidated, consolidatedSlot).cycles) out.push({ collection: 'consolidated', ids: c.ids });
+  for (const c of checkRevisionGraph(d.texts, textSlot).cycles) out.push({ collection: 'texts', ids: c.ids });
+  return out;
+}
+
+/** A one-line English message when merging made a revision its own ancestor; undefined otherwise. */
+export function revisionCycleMessage(d: Pick<Dataset, 'answers' | 'consolidated' | 'texts'>): string | undefined {
+  const cycles = revisionCycles(d);
+  if (cycles.length === 0) return undefined;
+  const list = cycles.map((c) => `${c.collection}: ${c.ids.join(' → ')} → ${c.ids[0]}`).join('; ');
+  return `together, the bundles make the history of some answers go round in a circle (${list}); nothing was written. Merge the bundles without the one that was altered.`;
 }

@@ -4,7 +4,9 @@ export { canonicalDataset, mergeAll, mergeDatasets, pickEntity, pickRevision, Me
 export type { EntityCollection, MergeAnomaly, MergeResult, RevisionCollection } from './merge';
 export { findDuplicateStakeholders, normalizeOrganization, normalizePersonName } from './duplicates';
 export type { DuplicateGroup, DuplicateReason } from './duplicates';
-export { conflictKey, conflicts, isQuestionConflict, unknownQuestions } from './analysis';
-export type { Conflict, QuestionConflict, UnknownQuestions } from './analysis';
+export { conflictKey, conflicts, isQuestionConflict, revisionCycleMessage, revisionCycles, unknownQuestions } from './analysis';
+export type { Conflict, MergedCycle, QuestionConflict, UnknownQuestions } from './analysis';
 export { planImport } from './plan';
 export type { FilePreview, ImportCounts, ImportPlan, ImportWrites, IncomingBundle, RecordCounts } from './plan';
+export { deletedBy, indexTombstones, isAssessmentDeleted, liveDataset, resolveStakeholder } from './tombstones';
+export type { TombstoneIndex } from './tombstones';

@@ -24,7 +24,7 @@ import type {
   TextRevision,
   Tombstone,
 } from '../model/types';
-import { conflictKey, conflicts, unknownQuestions, type Conflict, type UnknownQuestions } from './analysis';
+import { conflictKey, conflicts, revisionCycles, unknownQuestions, type Conflict, type MergedCycle, type UnknownQuestions } from './analysis';
 import { deepEqual } from './canonical';
 import { findDuplicateStakeholders, type DuplicateGroup } from './duplicates';
 import { MergeAccumulator, pickEntity, pickRevision, type MergeAnomaly } from './merge';
@@ -103,6 +103,11 @@ export interface ImportPlan {
   /** Unknown question ids among the revisions to write. */
   readonly unknownQuestions: UnknownQuestions;
   readonly anomalies: readonly MergeAnomaly[];
+  /**
+   * Cycles of parents the merge would create (each file alone has none, but two files with
+   * dangling parents can close a circle). The import must be refused when not empty.
+   */
+  readonly revisionCycles: readonly MergedCycle[];
 }
 
 type Collection = 'stakeholders' | 'interviews' | 'answers' | 'consolidated' | 'texts' | 'tombstones' | 'attachments';
@@ -366,5 +371,6 @@ export function planImport(existing: Dataset | undefined, incoming: readonly Inc
     duplicateStakeholders,
     unknownQuestions: unknownQuestions(writes),
     anomalies: acc.anomalies,
+    revisionCycles: revisionCycles(merged),
   };
 }

@@ -119,6 +119,10 @@ function fuzzDataset(): Dataset {
 }
 
 let cachedBases: Promise<Bases> | undefined;
+/** The valid bundles the mutations start from (exported for the test that they are valid). */
+export function fuzzBases(): Promise<Bases> {
+  return bases();
+}
 function bases(): Promise<Bases> {
   return (cachedBases ??= (async () => {
     const d = fuzzDataset();
@@ -198,7 +202,7 @@ async function makeCase(r: Rng, b: Bases): Promise<Case> {
   const source = r.chance(0.25) ? 'encrypted' : 'plain';
   const base = source === 'encrypted' ? b.encrypted : b.plain;
   const passphrase = source === 'encrypted' ? r.pick([PASSPHRASE, PASSPHRASE, 'wrong', '']) : r.chance(0.1) ? PASSPHRASE : undefined;
-  const kind = r.int(14);
+  const kind = r.int(16);
   const withPass = (c: Case): Case => (passphrase !== undefined ? { ...c, passphrase } : c);
   switch (kind) {
     case 0:
@@ -297,6 +301,24 @@ async function makeCase(r: Rng, b: Bases): Promise<Case> {
     case 12: {
       const text = b.plainText.replace(/"formatVersion":2/, `"formatVersion":${r.pick(['3', '1', '0', '-1', '1.5', '"1"', 'null', '1e999', '99999999999999999999'])}`);
       return withPass({ name: 'plain: formatVersion changed', bytes: enc.encode(text) });
+    }
+    case 14: {
+      // Revision graphs: parents that are the revision itself, another one (a cycle), or missing.
+      const payload = structuredClone(b.payload) as Record<string, Array<Record<string, unknown>>>;
+      const list = payload[r.pick(['answers', 'consolidated'])]!;
+      const ids = list.map((x) => x.id as string);
+      for (const x of list) if (r.chance(0.6)) x.parents = Array.from({ length: 1 + r.int(3) }, () => r.pick([...ids, 'missing-parent', x.id as string]));
+      return withPass({ name: 'plain: random parents', bytes: await assemble(b.manifest, payload, true) });
+    }
+    case 15: {
+      // Answer values: tokens, options, numbers and dates no checklist or this one allows.
+      const payload = structuredClone(b.payload) as Record<string, Array<Record<string, unknown>>>;
+      const a = payload.answers![r.int(payload.answers!.length)]!;
+      const field = r.pick(['choice', 'choices', 'number', 'date', 'response', 'other']);
+      const value = r.pick<unknown>(['maybe', 'yes', '', ['traders', 'traders'], ['aliens'], -5, 150, 100, 1e300, -0, '2021-13', '2022-03', 'text', null, {}]);
+      a.value = { ...(a.value as Record<string, unknown>), [field]: value };
+      if (r.chance(0.3)) a.questionId = r.pick(['B7.1', 'A1.3', 'B1.1', 'APP.1', 'APP.1.3', 'B7.2']);
+      return withPass({ name: `plain: value ${field} = ${JSON.stringify(value)}`, bytes: await assemble(b.manifest, payload, true) });
     }
     default: {
       const payload = structuredClone(b.payload) as Record<string, Array<Record<string, unknown>>>;

@@ -99,6 +99,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'bundle: readiness validate on hostile files (2,000,000 `{}`, 1,000,000 null, …)',
+    async run() {
+      const { hostileCliBenchmark } = await import('./hostile-cli');
+      return hostileCliBenchmark();
+    },
+  },
+  {
     title: 'wizard: open, type and save in Chromium',
     async run() {
       const { wizardBenchmark } = await import('./wizard');

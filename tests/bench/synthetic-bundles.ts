@@ -7,6 +7,31 @@ import { CATALOGUE_ITEMS } from '../../shared/checklist/catalogue';
 import { buildSeedDataset } from '../../shared/demo/seedDataset';
 import type { AnswerRevision, AnswerValue, Dataset, Interview } from '../../shared/model/types';
 import { CHECKLIST_PARTS } from '../../shared/model/types';
+import { allowedValues } from '../../shared/checklist/values';
+
+const TEXT_FIELDS = ['elaboration', 'timeline', 'response', 'furtherInfo', 'other', 'documents'] as const;
+
+/**
+ * A seed answer's value fitted to another question, so the bundle passes the checklist's
+ * value rules: the question's own kind of answer (a token, options, a percentage or a
+ * month), and the seed's texts moved to the text fields the question has.
+ */
+function fitValue(questionId: string, seedValue: AnswerValue, n: number): AnswerValue {
+  const allowed = allowedValues(questionId)!;
+  const out: Record<string, unknown> = {};
+  if (allowed.choice) out.choice = allowed.choice[n % allowed.choice.length];
+  if (allowed.choices && allowed.choices.length > 0) out.choices = [allowed.choices[n % allowed.choices.length]];
+  if (allowed.number) out.number = (n * 7) % 101;
+  if (allowed.date) out.date = `20${String(20 + (n % 5))}-${String((n % 12) + 1).padStart(2, '0')}`;
+  const texts = TEXT_FIELDS.filter((f) => allowed.fields.includes(f) && f !== 'other' && f !== 'documents');
+  const given = TEXT_FIELDS.map((f) => seedValue[f]).filter((t): t is string => !!t);
+  given.forEach((t, i) => {
+    const field = texts[i] ?? 'documents';
+    out[field] = out[field] ? `${String(out[field])}\n${t}` : t;
+  });
+  if (seedValue.notes) out.notes = seedValue.notes;
+  return out as AnswerValue;
+}
 import { seedFixtures } from '../fixtures/seed';
 
 const hex = (n: number, width: number) => (n >>> 0).toString(16).padStart(width, '0').slice(-width);
@@ -52,7 +77,7 @@ export function syntheticBundles(bundles: number, interviewsPerBundle: number): 
           assessmentId: seed.assessment.id,
           interviewId: interview.id,
           questionId,
-          value: values[(b * 7 + i * 13 + q) % values.length]!,
+          value: fitValue(questionId, values[(b * 7 + i * 13 + q) % values.length]!, b * 7 + i * 13 + q),
           at: `${template.date}T10:${String(q % 60).padStart(2, '0')}:00.000Z`,
           by: interviewer.id,
           byName: interviewer.name,

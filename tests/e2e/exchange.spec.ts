@@ -66,7 +66,7 @@ test('two interviewers export, the lead imports both, resolves the conflict, and
   const lead = await profilePage(browser, 'Team Lead');
   await lead.getByTestId('home-import').click();
   await importFiles(lead, [a2, bFile]);
-  await expect(lead.getByTestId('import-summary')).toContainText('1 new conflicts');
+  await expect(lead.getByTestId('import-summary')).toContainText('1 new conflict to review');
   await lead.getByTestId('confirm-import').click();
   await lead.getByRole('tab', { name: 'Import and export' }).click();
   const conflictList = lead.getByTestId('conflict-list');
@@ -86,7 +86,7 @@ test('two interviewers export, the lead imports both, resolves the conflict, and
 
   // Re-importing the same files adds nothing and brings no conflict back.
   await importFiles(lead, [a2, bFile]);
-  await expect(lead.getByTestId('import-summary')).toContainText('0 new interviews, 0 new answers, 0 new conflicts');
+  await expect(lead.getByTestId('import-summary')).toContainText('Together: nothing new');
   await lead.getByTestId('confirm-import').click();
   await expect(lead.getByTestId('import-result')).toBeVisible();
   await expect(lead.getByText('No conflicts: every answer has one current version.')).toBeVisible();

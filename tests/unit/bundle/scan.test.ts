@@ -53,6 +53,33 @@ describe('scanJson', () => {
     expect(scanJson(enc.encode('{"payload":1,"payload":2}'), 12)).toMatchObject({ kind: 'ok', duplicateMember: 'payload' });
   });
 
+  it('counts the items of each collection and refuses one over its limit before parsing', () => {
+    const opts = { maxDepth: 12, maxItems: 5, maxNestedItems: 3, collections: new Map([['payload.answers', 2]]) };
+    const ok = scanJson(enc.encode('{"payload":{"answers":[{"a":1},{"b":[1,2,3]}],"other":[1,2,3,4,5]}}'), opts);
+    expect(ok.kind).toBe('ok');
+    if (ok.kind === 'ok') expect([...ok.counts]).toEqual([['payload.answers', 2], ['payload.other', 5]]);
+    expect(scanJson(enc.encode('{"payload":{"answers":[{"a":1},{"a":2},{"a":3}]}}'), opts)).toEqual({ kind: 'tooMany', path: 'payload.answers', limit: 2 });
+    expect(scanJson(enc.encode('{"payload":{"other":[1,2,3,4,5,6]}}'), opts)).toEqual({ kind: 'tooMany', path: 'payload.other', limit: 5 });
+    // A nested array names the record it is in.
+    expect(scanJson(enc.encode('{"payload":{"answers":[{"a":1},{"p":[1,2,3,4]}]}}'), opts)).toEqual({ kind: 'tooMany', path: 'payload.answers[1]', limit: 3 });
+    expect(scanJson(enc.encode('[1,2,3,4,5,6]'), opts)).toMatchObject({ kind: 'tooMany', limit: 5 });
+  });
+
+  it('refuses an item of a collection that is not a record, at the first one', () => {
+    const opts = { maxDepth: 12, collections: new Map([['payload.answers', 10]]) };
+    const scan = (s: string) => scanJson(enc.encode(s), opts);
+    expect(scan('{"payload":{"answers":[{"a":1},null]}}')).toEqual({ kind: 'notRecord', path: 'payload.answers[1]', found: 'null' });
+    expect(scan('{"payload":{"answers":[{ }]}}')).toEqual({ kind: 'notRecord', path: 'payload.answers[0]', found: 'an empty object' });
+    expect(scan('{"payload":{"answers":["x"]}}')).toMatchObject({ kind: 'notRecord', found: 'a string' });
+    expect(scan('{"payload":{"answers":[[1]]}}')).toMatchObject({ kind: 'notRecord', found: 'an array' });
+    expect(scan('{"payload":{"answers":[true]}}')).toMatchObject({ kind: 'notRecord', found: 'a boolean' });
+    expect(scan('{"payload":{"answers":[-1]}}')).toMatchObject({ kind: 'notRecord', found: 'a number' });
+    // Empty objects deeper in a record, and arrays that are not collections, are fine.
+    expect(scan('{"payload":{"answers":[{"value":{}}],"x":[null,{}]}}').kind).toBe('ok');
+    // After a collection, the members of an object at the same depth are not items.
+    expect(scan('{"payload":{"answers":[{"a":1}],"assessment":{"id":"x","n":1,"o":{},"l":[]}}}').kind).toBe('ok');
+  });
+
   it('agrees with JSON.parse on what is valid (property)', () => {
     fc.assert(
       fc.property(fc.json({ maxDepth: 6 }), (json) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BridgeChannel, MAX_FILE_BYTES } from '../../../shared/bridge';
+import { BridgeChannel } from '../../../shared/bridge';
 import { createBridgeHandlers, registerBridgeHandlers, safeFileName, type IpcDeps } from '../../../electron/ipc';
 
 const trusted = { senderFrame: { url: 'app://readiness/index.html' } };
@@ -51,11 +51,25 @@ describe('bridge IPC handlers', () => {
     expect(await h[BridgeChannel.openFiles](trusted, { multiple: false, filters: [] })).toEqual([]);
   });
 
-  it('open files: a file over the size limit is refused before it is read', async () => {
-    const { d, h } = deps();
-    d.fs.stat = vi.fn(async () => ({ size: MAX_FILE_BYTES + 1, isFile: () => true }));
-    await expect(h[BridgeChannel.openFiles](trusted, { multiple: false, filters: [] })).rejects.toThrow('file-too-large');
-    expect(d.fs.readFile).not.toHaveBeenCalled();
+  it('open files: a file over the size limit is refused before it is read, and the others are still read', async () => {
+    const { d, h } = deps({
+      dialog: {
+        showOpenDialog: async () => ({ canceled: false, filePaths: ['/x/small.rsb', '/x/huge.rsb', '/x/gone.rsb', '/x/other.rsb'] }),
+        showSaveDialog: async () => ({ canceled: true }),
+      },
+    });
+    d.fs.stat = vi.fn(async (p: string) => {
+      if (p.endsWith('gone.rsb')) throw new Error('ENOENT');
+      return { size: p.endsWith('huge.rsb') ? 300 * 1024 * 1024 : 10, isFile: () => true };
+    });
+    const files = await h[BridgeChannel.openFiles](trusted, { multiple: true, filters: [] });
+    expect(files.map((f) => [f.name, f.problem ?? 'read'])).toEqual([
+      ['small.rsb', 'read'],
+      ['huge.rsb', { kind: 'tooLarge', size: 300 * 1024 * 1024 }],
+      ['gone.rsb', { kind: 'unreadable' }],
+      ['other.rsb', 'read'],
+    ]);
+    expect((d.fs.readFile as ReturnType<typeof vi.fn>).mock.calls.map((c) => c[0])).toEqual(['/x/small.rsb', '/x/other.rsb']);
   });
 
   it('save file: writes the bytes where the user chose, suggesting a safe name in Documents', async () => {
@@ -119,6 +133,26 @@ describe('safeFileName', () => {
     ['C:\\Windows\\x.dll', 'C__Windows_x.dll'],
     ['...', 'untitled'],
     ['a<b>:c"d|e?f*g', 'a_b__c_d_e_f_g'],
+    // Windows device names, any case, with or without an extension.
+    ['CON', '_CON'],
+    ['nul.txt', '_nul.txt'],
+    ['NUL.tar.gz', '_NUL.tar.gz'],
+    ['Com1', '_Com1'],
+    ['LPT1.docx', '_LPT1.docx'],
+    ['aux', '_aux'],
+    ['prn.rsb', '_prn.rsb'],
+    ['COM¹.txt', '_COM¹.txt'],
+    ['conin$', '_conin$'],
+    ['nul .txt', '_nul .txt'],
+    // Not device names.
+    ['CONSOLE.txt', 'CONSOLE.txt'],
+    ['COM10', 'COM10'],
+    ['my nul.txt', 'my nul.txt'],
+    // Trailing dots and spaces, which Windows drops.
+    ['report.docx.', 'report.docx'],
+    ['report.docx . . ', 'report.docx'],
+    ['CON. ', '_CON'],
+    ['. .', 'untitled'],
   ])('%s → %s', (input, expected) => {
     expect(safeFileName(input)).toBe(expected);
   });

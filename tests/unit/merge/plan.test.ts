@@ -166,3 +166,18 @@ describe('planImport', () => {
     expect(planImport(seed, []).writes.answers).toEqual([]);
   });
 });
+
+describe('planImport: revision graphs', () => {
+  it('reports a cycle that two files close together, though each alone only has a dangling parent', () => {
+    const [d] = byInterviewer();
+    const a = d!.answers[0]!;
+    const b: AnswerRevision = { ...a, id: 'rev-b', parents: [a.id], at: '2022-01-02T00:00:00.000Z' };
+    const one: Dataset = { ...d!, answers: [{ ...a, parents: ['rev-b'] }] };
+    const two: Dataset = { ...d!, answers: [b] };
+    expect(planImport(undefined, [file('one.rsb', one)]).revisionCycles).toEqual([]);
+    const plan = planImport(undefined, [file('one.rsb', one), file('two.rsb', two)]);
+    expect(plan.revisionCycles).toHaveLength(1);
+    expect([...plan.revisionCycles[0]!.ids].sort()).toEqual([a.id, 'rev-b'].sort());
+    expect(plan.revisionCycles[0]!.collection).toBe('answers');
+  });
+});
