@@ -6,7 +6,7 @@
  *    via the Long Tasks API;
  *  - keystroke to written ahead (durable) and to stored in the interview's record (goal ≤ 1 s).
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { CATALOGUE_ITEMS } from '../../shared/checklist/catalogue';
 import { buildSeedDataset } from '../../shared/demo/seedDataset';
 import type { AnswerRevision } from '../../shared/model/types';
@@ -137,6 +137,34 @@ async function untilStored(page: Page, stores: Array<'pendingEdits' | 'answerGro
   );
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The page's main-thread tasks while `run` runs, from a Chrome trace: wall time (`dur`) and
+ * the thread's own CPU time (`tdur`). On a loaded machine a task's wall time stretches while
+ * the thread waits for a core; its CPU time is what the page itself costs.
+ */
+async function traced(browser: Browser, page: Page, run: () => Promise<void>): Promise<{ wall: number[]; cpu: number[] }> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await run();
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const mains = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const busy = new Map<number, number>();
+  for (const t of tasks) busy.set(t.pid, (busy.get(t.pid) ?? 0) + (t.tdur ?? 0));
+  const pid = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = tasks.filter((t) => t.pid === pid);
+  return { wall: mine.map((t) => (t.dur ?? 0) / 1000), cpu: mine.map((t) => (t.tdur ?? 0) / 1000) };
+}
+
 function stats(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]! };
@@ -172,8 +200,9 @@ export async function wizardBenchmark(): Promise<Row[]> {
     const sentence = 'Таможенная декларация подается в электронном виде через ИС «ASTANA-1», документы прикладываются сканами. ';
     const text = sentence.repeat(Math.ceil(5000 / sentence.length)).slice(0, 5000);
     const typeStart = Date.now();
-    await page.keyboard.type(text);
+    const tasks = await traced(bench.browser, page, () => page.keyboard.type(text));
     const typeSeconds = (Date.now() - typeStart) / 1000;
+    const cpuLong = tasks.cpu.filter((ms) => ms > 50);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
     // Keystroke to stored: type a marker, then poll IndexedDB until it holds it (both steps).
@@ -198,6 +227,11 @@ export async function wizardBenchmark(): Promise<Row[]> {
       { name: 'cold page load of the interview → first question (median / max of 5)', value: `${c.median.toFixed(0)} / ${c.max.toFixed(0)} ms`, goal: '≤ 300 ms' },
       { name: `interview with every question answered: ${full.answers} answers, ${(full.bytes / 1024).toFixed(0)} KB record` , value: '' },
       { name: `typing 5,000 chars (${(5000 / typeSeconds).toFixed(0)} chars/s): longest main-thread task`, value: longTasks.length ? `${Math.max(...longTasks).toFixed(0)} ms (${longTasks.length} tasks > 50 ms)` : 'none > 50 ms', goal: '≤ 50 ms' },
+      {
+        name: 'the same typing: longest main-thread task in CPU time (Chrome trace)',
+        value: `${Math.max(0, ...tasks.cpu).toFixed(0)} ms (${cpuLong.length} tasks > 50 ms; longest wall time ${Math.max(0, ...tasks.wall).toFixed(0)} ms)`,
+        goal: '≤ 50 ms',
+      },
       { name: 'last keystroke → written ahead, durable (median / max of 5)', value: `${ah.median.toFixed(0)} / ${ah.max.toFixed(0)} ms` },
       { name: "last keystroke → in the interview's record (median / max of 5)", value: `${p.median.toFixed(0)} / ${p.max.toFixed(0)} ms`, goal: '≤ 1000 ms' },
     ];
