@@ -165,22 +165,25 @@ function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
   return out;
 }
 
-/** Puts records a chunk at a time so a large import reports progress and paints between chunks. */
-async function putInChunks<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, records: readonly T[], progress: () => void, weight: (t: T) => number = () => 1, chunkWeight = 2_000_000): Promise<void> {
+/**
+ * Puts records in chunks, all requested at once (so the database works on one chunk while
+ * the next is serialised), calling `progress` as each chunk is written.
+ */
+async function putInChunks<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, records: readonly T[], progress: (n: number) => void, weight: (t: T) => number = () => 1, chunkWeight = 2_000_000): Promise<void> {
+  const chunks: T[][] = [];
   let chunk: T[] = [];
   let w = 0;
   for (const r of records) {
     chunk.push(r);
     w += weight(r);
     if (w >= chunkWeight) {
-      await table.bulkPut(chunk);
-      progress();
+      chunks.push(chunk);
       chunk = [];
       w = 0;
     }
   }
-  if (chunk.length > 0) await table.bulkPut(chunk);
-  progress();
+  if (chunk.length > 0) chunks.push(chunk);
+  await Promise.all(chunks.map((c) => table.bulkPut(c).then(() => progress(c.length))));
 }
 
 /** A rough size of a group record (for chunking only): revisions times a typical revision. */
@@ -609,11 +612,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
           putIntoGroup(group, list);
           return group;
         });
-        let chunkStart = 0;
-        await putInChunks(db.answerGroups, answerGroups, () => {
-          progressed(answerGroups.length - chunkStart)();
-          chunkStart = answerGroups.length;
-        }, groupWeight);
+        await putInChunks(db.answerGroups, answerGroups, (n) => progressed(n)(), groupWeight);
 
         for (const [table, incoming, bucketOf] of [
           [db.consolidatedGroups, consolidated, (r: ConsolidatedRevision) => consolidatedBucket(r.questionId)],
