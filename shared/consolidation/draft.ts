@@ -20,6 +20,8 @@
  */
 import type { AnswerField } from '../checklist/types';
 import { getItem } from '../checklist/catalogue';
+import { ANSWER_LABELS } from '../checklist/answerLabels';
+import { LANGUAGES } from '../i18n';
 import type { Relevance } from '../checklist/relevance';
 import type { AnswerValue, ConsolidatedValue, Interview, Stakeholder } from '../model/types';
 
@@ -219,6 +221,24 @@ export function mergeTexts(sources: readonly TextSource[], attribute = true): Me
   return { text: out.join('\n'), kept: new Set(keptParagraphs.keys()) };
 }
 
+// ---- What a text says ------------------------------------------------------------------
+
+/** A timeline that says there is no plan: empty, a dash, "n/a", "none", "no", "нет", "жоқ". */
+export function saysNoPlan(text: string | undefined): boolean {
+  const t = (text ?? '').trim();
+  return t === '' || /^[-–—.\s]*$/.test(t) || /^(n\/?a|none|no|нет|жоқ)\.?$/i.test(t);
+}
+
+/** Status words in every language ("yes", "да", "иә", "partially" …), normalised. */
+const STATUS_WORDS = new Set(
+  LANGUAGES.flatMap((l) => [...Object.values(ANSWER_LABELS[l].status), ...Object.values(ANSWER_LABELS[l].yesNo)]).map((w) => normalizeText(w)),
+);
+
+/** A paragraph that only restates a status ("Yes", "No.", "Частично"): the structured answer already says it. */
+export function isBareStatus(paragraph: string): boolean {
+  return STATUS_WORDS.has(normalizeText(paragraph));
+}
+
 // ---- Votes ----------------------------------------------------------------------------
 
 function mostFrequent(counts: Map<string, number>, caution: (token: string) => number): string | undefined {
@@ -350,14 +370,19 @@ export function draftConsolidated(questionId: string, contributions: readonly Co
   // Texts.
   const keptAny = new Set<number>();
   const withTextSet = new Set<number>();
+  // Attribution tells contributions apart: with a single contribution there is nothing to tell apart.
+  const attribute = ordered.length > 1;
   for (const field of TEXT_FIELDS) {
     const sources = ordered.map((c, i) => {
       const texts = [c.value[field], ...(c.alternatives ?? []).map((a) => a[field])];
-      const paragraphs = texts.flatMap((t) => paragraphsOf(t));
+      const paragraphs = texts
+        .flatMap((t) => paragraphsOf(t))
+        // "-" as a timeline means no plan; "Yes" alone repeats the status: neither is a contribution.
+        .filter((p) => (field === 'timeline' ? !saysNoPlan(p) : !isBareStatus(p)));
       if (paragraphs.length > 0) withTextSet.add(i);
       return { order: i, label: labels[i]!, paragraphs };
     });
-    const merged = mergeTexts(sources);
+    const merged = mergeTexts(sources, attribute);
     for (const k of merged.kept) keptAny.add(k);
     if (merged.text) value[field] = merged.text;
   }

@@ -41,6 +41,17 @@ type Floor = { ms: number; parseMs: number; peak: number };
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
+/** The same bundle as a format 1 JSON document (what the app wrote before format 2). */
+async function asFormat1(bytes: Uint8Array): Promise<Uint8Array> {
+  const doc = JSON.parse(new TextDecoder().decode(bytes)) as { manifest: Record<string, unknown> & { counts: Record<string, number> }; payload: Record<string, unknown> };
+  const { texts: _t, tombstones: _d, attachments: _a, ...payload } = doc.payload;
+  const { texts: _ct, tombstones: _cd, attachments: _ca, ...counts } = doc.manifest.counts;
+  const payloadText = JSON.stringify(payload);
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(payloadText)));
+  const manifest = { ...doc.manifest, counts, payloadSha256: [...hash].map((b) => b.toString(16).padStart(2, '0')).join('') };
+  return new TextEncoder().encode(`{"format":"readiness-studio-bundle","formatVersion":1,"manifest":${JSON.stringify(manifest)},"payload":${payloadText}}\n`);
+}
+
 export async function importChromiumBenchmark(): Promise<Row[]> {
   const out = mkdtempSync(path.join(tmpdir(), 'rs-import-bench-'));
   await build({
@@ -49,9 +60,10 @@ export async function importChromiumBenchmark(): Promise<Row[]> {
     logLevel: 'error',
     build: { outDir: out, emptyOutDir: false, target: 'es2022' },
   });
-  const scenarios: Array<{ label: string; bundles: number; perBundle: number; goal: string }> = [
+  const scenarios: Array<{ label: string; bundles: number; perBundle: number; goal: string; format1?: boolean }> = [
     { label: 'realistic: 3 bundles, 60 interviews', bundles: 3, perBundle: 20, goal: '≤ 1 s and ≤ 1.5× physical floor' },
     { label: '20 bundles, 1,000 interviews', bundles: 20, perBundle: 50, goal: '≤ 10 s' },
+    { label: 'format 1: 20 bundles, 1,000 interviews', bundles: 20, perBundle: 50, goal: '≤ 10 s', format1: true },
   ];
   const { server, url } = await serve(out);
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -64,8 +76,9 @@ export async function importChromiumBenchmark(): Promise<Row[]> {
     for (const s of scenarios) {
       const names: string[] = [];
       for (const [i, b] of syntheticBundles(s.bundles, s.perBundle).entries()) {
-        const bytes = await encodeBundle(b.dataset, { interviewer: b.interviewer, deviceId: b.interviewer.deviceId, appVersion: 'bench', kind: 'interviews' });
-        const name = `${s.bundles}-${i}.rsb`;
+        const encoded = await encodeBundle(b.dataset, { interviewer: b.interviewer, deviceId: b.interviewer.deviceId, appVersion: 'bench', kind: 'interviews' });
+        const bytes = s.format1 ? await asFormat1(encoded) : encoded;
+        const name = `${s.format1 ? 'f1-' : ''}${s.bundles}-${i}.rsb`;
         writeFileSync(path.join(out, name), bytes);
         names.push(name);
       }

@@ -36,6 +36,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'report: the full report (all sections, charts) in Node',
+    async run() {
+      const { narrativeReportBenchmark } = await import('./report-narrative');
+      return narrativeReportBenchmark();
+    },
+  },
+  {
     title: 'report: 1,000 interviews with individual responses',
     async run() {
       const { Worker } = await import('node:worker_threads');
@@ -131,6 +138,13 @@ export const benchmarks: Benchmark[] = [
     async run() {
       const { importChromiumBenchmark } = await import('./import-chromium');
       return importChromiumBenchmark();
+    },
+  },
+  {
+    title: 'bundle: format 2 container, 60 interviews with 200 attachments (300 MB), export and import in Chromium',
+    async run() {
+      const { containerChromiumBenchmark } = await import('./container-chromium');
+      return containerChromiumBenchmark();
     },
   },
   {

@@ -5,6 +5,7 @@ import { itemTexts } from '../../../shared/checklist/catalogue';
 import { readinessSummary, type ReadinessSummary } from '../../../shared/consolidation';
 import { isLang, type Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
+import { hasNarrative } from '../../../shared/narrative';
 import { Field } from '../../components/Field';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { repo } from '../../db';
@@ -26,6 +27,7 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
   const [lang, setLang] = useState<Lang>(assessment.reportLanguages[0] ?? (isLang(uiLang) ? uiLang : 'en'));
   const [landscape, setLandscape] = useState(false);
   const [individual, setIndividual] = useState(false);
+  const [chosenSections, setSections] = useState<'full' | 'annexes' | undefined>(undefined);
   const [authors, setAuthors] = useState('');
   const [build, setBuild] = useState<Build>({ state: 'idle' });
   const worker = useRef<Worker | null>(null);
@@ -33,6 +35,8 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
 
   if (!dataset) return <p className="loading">{t('common.loading')}</p>;
   const interviewers = [...new Set(dataset.interviews.map((iv) => iv.interviewerName))];
+  // The full report by default once any narrative is written (as the CLI).
+  const sections = chosenSections ?? (hasNarrative(dataset) ? 'full' : 'annexes');
 
   const generate = () => {
     worker.current?.terminate();
@@ -58,7 +62,7 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
       .split(/[,;\n]/)
       .map((a) => a.trim())
       .filter(Boolean);
-    const request: ReportRequest = { assessmentId: assessment.id, options: { lang, landscapeAnnexes: landscape, individualResponses: individual, ...(list.length ? { authors: list } : {}) } };
+    const request: ReportRequest = { assessmentId: assessment.id, options: { lang, sections, landscapeAnnexes: landscape, individualResponses: individual, ...(list.length ? { authors: list } : {}) } };
     w.postMessage(request);
   };
 
@@ -75,6 +79,14 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
             {(id, hint) => <input id={id} type="text" value={authors} onChange={(e) => setAuthors(e.target.value)} aria-describedby={hint} />}
           </Field>
         </div>
+        <Field label={t('reportSections.label')}>
+          {(id) => (
+            <select id={id} value={sections} onChange={(e) => setSections(e.target.value === 'full' ? 'full' : 'annexes')} data-testid="report-sections">
+              <option value="full">{t('reportSections.full')}</option>
+              <option value="annexes">{t('reportSections.annexes')}</option>
+            </select>
+          )}
+        </Field>
         <label className="checkbox">
           <input type="checkbox" checked={landscape} onChange={(e) => setLandscape(e.target.checked)} />
           <span>{t('report.landscape')}</span>
