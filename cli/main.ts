@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { commands } from './commands';
+import { closeBundleFiles } from './commands/bundleFiles';
 import { CliError, type Io } from './io';
 import { printable } from './text';
 
@@ -60,5 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // An unexpected failure is a bug; say so plainly without dumping internals.
     io.stderr.write(`readiness ${first}: internal error: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     return 70;
+  } finally {
+    await closeBundleFiles();
   }
 }

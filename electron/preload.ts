@@ -7,7 +7,10 @@ import { BridgeChannel, type Bridge } from '../shared/bridge';
 
 const api: Bridge = {
   openFiles: (options) => ipcRenderer.invoke(BridgeChannel.openFiles, options),
-  saveFile: (options) => ipcRenderer.invoke(BridgeChannel.saveFile, options),
+  // IPC carries bytes, not Blobs: a Blob (an exported container) is read here first. The
+  // main process still caps one file at MAX_FILE_BYTES.
+  saveFile: async (options) =>
+    ipcRenderer.invoke(BridgeChannel.saveFile, options.bytes instanceof Blob ? { ...options, bytes: new Uint8Array(await options.bytes.arrayBuffer()) } : options),
   appInfo: () => ipcRenderer.invoke(BridgeChannel.appInfo),
   setUiLanguage: (lang) => ipcRenderer.invoke(BridgeChannel.setUiLanguage, lang),
 };

@@ -32,10 +32,12 @@ export function isAppUrl(raw: string | undefined | null): boolean {
 /**
  * Strict CSP: only our own origin, no inline script, no eval, no plugins, no framing.
  * Inline *style attributes* set through the CSSOM (React's style prop) are not affected.
+ * 'wasm-unsafe-eval' lets the report worker compile WebAssembly (the chart rasteriser,
+ * resvg); it allows no JavaScript eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -7,7 +7,7 @@ import { App } from './App';
 import { db, repo, requestPersistentStorage } from './db';
 import { checkDatabaseVersion } from './db/open';
 import { NewerDatabaseScreen } from './screens/NewerDatabaseScreen';
-import { replayJournal } from './screens/wizard/autosave';
+import { replayLegacyJournal } from './screens/wizard/autosave';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
 
@@ -35,11 +35,12 @@ async function start() {
     );
     return;
   }
-  // Edits typed just before the previous session ended abruptly are written first.
+  // Edits written ahead just before the previous session ended abruptly are stored first.
   try {
-    await replayJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
+    await repo.foldPendingEdits();
+    await replayLegacyJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
   } catch {
-    // The journal stays for the next start; the app must still open.
+    // They stay for the next start; the app must still open.
   }
   void requestPersistentStorage();
   createRoot(root).render(

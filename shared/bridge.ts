@@ -23,8 +23,10 @@ export interface OpenFilesOptions {
 export interface OpenedFile {
   /** The file's base name only; never a path (a path must not leak into the renderer). */
   readonly name: string;
-  /** Empty when `problem` is set. */
+  /** The bytes, when the platform read them (desktop); empty when `blob` or `problem` is set. */
   readonly bytes: Uint8Array;
+  /** Web: the File itself, read in ranges by whoever needs it (a container is never read whole). */
+  readonly blob?: Blob;
   /**
    * Why the file was not read: each chosen file is reported on its own, so one file over
    * the limit (or unreadable) never stops the others from being read.
@@ -35,7 +37,8 @@ export interface OpenedFile {
 export interface SaveFileOptions {
   readonly title?: string;
   readonly suggestedName: string;
-  readonly bytes: Uint8Array;
+  /** The content: bytes, or (large files, e.g. a bundle container) a Blob built chunk by chunk. */
+  readonly bytes: Uint8Array | Blob;
   readonly filters?: readonly FileFilter[];
 }
 
@@ -64,5 +67,7 @@ export const BridgeChannel = {
   setUiLanguage: 'bridge:set-ui-language',
 } as const;
 
-/** Upper bound for one file crossing the bridge (the bundle import limit). */
+/** Upper bound for one file crossing the desktop bridge as bytes (the JSON bundle limit). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Upper bound for a file the web app opens as a Blob (a bundle container). */
+export const MAX_BLOB_BYTES = 2 * 1024 * 1024 * 1024;

@@ -4,7 +4,8 @@
  */
 import { constants } from 'node:fs';
 import { open, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
-import { bundleErrorMessage, bundleWarningMessage, decodeBundle, LIMITS, type DecodeOk } from '../../shared/bundle';
+import { bundleErrorMessage, bundleWarningMessage, LIMITS, type DecodeOk } from '../../shared/bundle';
+import { decodeFile, sizeLimitFor } from '../bundleIo';
 import type { Conflict } from '../../shared/merge';
 import type { Dataset } from '../../shared/model/types';
 import { CliError } from '../io';
@@ -105,15 +106,53 @@ export async function readInputFile(file: string, limit: number = LIMITS.fileByt
   }
 }
 
-/** Reads and decodes one bundle file. Never throws for a bad or missing file. */
+/** Open handles of files whose attachments may still be read (closed when the command ends). */
+const openHandles = new Set<FileHandle>();
+
+export async function closeBundleFiles(): Promise<void> {
+  for (const h of openHandles) await h.close().catch(() => undefined);
+  openHandles.clear();
+}
+
+/**
+ * Reads and decodes one bundle file. Never throws for a bad or missing file. A container is
+ * read through the file handle, entry by entry (never whole); its size limit is 2 GiB, a
+ * JSON document's 200 MiB. The handle of a valid container stays open so its attachments
+ * can be copied (merge) until closeBundleFiles().
+ */
 export async function readBundleFile(file: string, passphrase: string | undefined): Promise<ReadResult> {
-  let bytes: Uint8Array;
+  const name = printable(file);
+  let handle: FileHandle;
+  let size: number;
   try {
-    bytes = await readInputFile(file);
+    // Non-blocking: a named pipe must not wait for a writer (refused below).
+    handle = await open(file, OPEN_FLAGS);
   } catch (err) {
-    return { file, ok: false, message: err instanceof CliError ? err.message : printable(String(err)) };
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
+    return { file, ok: false, message: `“${name}” cannot be opened: ${why}.` };
   }
-  const r = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      await handle.close();
+      return { file, ok: false, message: `“${name}” is ${kindOfFile(info)}, not a bundle file; nothing was read.` };
+    }
+    size = info.size;
+    const head = new Uint8Array(4);
+    await handle.read(head, 0, Math.min(4, size), 0);
+    const limit = sizeLimitFor(head);
+    if (size > limit) {
+      await handle.close();
+      return { file, ok: false, message: printable(bundleErrorMessage('en', { code: 'tooLarge', params: { size, limit } }, file)) };
+    }
+  } catch {
+    await handle.close().catch(() => undefined);
+    return { file, ok: false, message: `“${name}” cannot be opened: it cannot be read.` };
+  }
+  const r = await decodeFile(handle, size, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
+  if (r.ok && r.files.size > 0) openHandles.add(handle);
+  else await handle.close().catch(() => undefined);
   return r.ok ? { file, ok: true, bundle: r } : { file, ok: false, message: printable(bundleErrorMessage('en', r.error, file)) };
 }
 
@@ -126,6 +165,7 @@ export function bundleSummary(b: DecodeOk): string {
   const c = b.manifest.counts;
   const parts = [printable(b.manifest.interviewer.name) || 'unknown interviewer', plural(c.interviews, 'interview'), plural(c.answers, 'answer')];
   if (c.consolidated > 0) parts.push(plural(c.consolidated, 'consolidated answer'));
+  if (c.attachments > 0) parts.push(plural(c.attachments, 'attachment'));
   if (b.encrypted) parts.push('encrypted');
   return parts.join(', ');
 }

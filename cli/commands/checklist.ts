@@ -32,6 +32,47 @@ export function checklistJson(lang: Lang): string {
   );
 }
 
+/**
+ * The answer values each question takes, as a bundle carries them (docs/bundle-format.md,
+ * "Answer values"): which member of `value` holds the structured answer and its allowed
+ * tokens or range, and which text members apply. Sections, headings and lead-ins take none.
+ */
+export function checklistValues(): string {
+  const structured = (kind: string | undefined, tokens: readonly string[]) => {
+    switch (kind) {
+      case 'status':
+      case 'yesNo':
+      case 'band':
+      case 'singleSelect':
+        return { choice: tokens };
+      case 'multiSelect':
+        return { choices: tokens };
+      case 'percentage':
+        return { number: { min: 0, max: 100 } };
+      case 'date':
+        return { date: 'YYYY-MM' };
+      default:
+        return {};
+    }
+  };
+  return JSON.stringify(
+    {
+      catalogueVersion: CATALOGUE_VERSION,
+      alwaysAllowed: { answers: ['documents', 'notes'], consolidated: ['documents', 'review', 'comment'] },
+      questions: CATALOGUE_ITEMS.filter((item) => item.role === 'question').map((item) => ({
+        id: item.id,
+        kind: item.kind,
+        ...structured(item.kind, choiceTokens(item)),
+        ...(item.otherOption ? { other: { when: item.otherOption } } : {}),
+        fields: item.fields ?? [],
+      })),
+      noAnswer: CATALOGUE_ITEMS.filter((item) => item.role !== 'question').map((item) => item.id),
+    },
+    null,
+    2,
+  );
+}
+
 export function checklistMarkdown(lang: Lang): string {
   const L = ANSWER_LABELS[lang];
   const out: string[] = [];
@@ -68,12 +109,13 @@ export function checklistMarkdown(lang: Lang): string {
 export const checklistCommand: Command = {
   summary: 'print the whole checklist catalogue in one language (JSON or Markdown)',
   usage: [
-    'Usage: readiness checklist [--lang en|ru|kk] [--format json|md]',
+    'Usage: readiness checklist [--lang en|ru|kk] [--format json|md|values]',
     '',
     'Prints every section, heading and question of the technical checklist, its agency',
     'appendix form and the legal checklist, with answer kinds, skip-logic conditions and texts.',
     '  --lang    language of the texts (default en)',
-    '  --format  json (default) or md',
+    '  --format  json (default), md, or values: the answer values each question takes in a',
+    '            bundle (member, allowed tokens or range, text fields), as JSON',
   ].join('\n'),
   async run(args, io) {
     let values;
@@ -87,8 +129,9 @@ export const checklistCommand: Command = {
       throw new CliError(`${err instanceof Error ? err.message : String(err)}. See 'readiness checklist --help'.`, 2);
     }
     if (!isLang(values.lang)) throw new CliError(`unknown language '${values.lang}': use en, ru or kk.`, 2);
-    if (values.format !== 'json' && values.format !== 'md') throw new CliError(`unknown format '${values.format}': use json or md.`, 2);
-    io.stdout.write((values.format === 'json' ? checklistJson(values.lang) : checklistMarkdown(values.lang)) + '\n');
+    if (values.format !== 'json' && values.format !== 'md' && values.format !== 'values') throw new CliError(`unknown format '${values.format}': use json, md or values.`, 2);
+    const out = values.format === 'json' ? checklistJson(values.lang) : values.format === 'md' ? checklistMarkdown(values.lang) : checklistValues();
+    io.stdout.write(out + '\n');
     return 0;
   },
 };

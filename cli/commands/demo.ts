@@ -1,19 +1,22 @@
 /**
  * `readiness demo`: example bundles built from the seed (the published Kazakhstan report):
- * one per interviewer, plus the lead's consolidated answers. Interviewer 2 took over one of
+ * one per interviewer, plus the lead's: consolidated answers and the report's narrative
+ * (sections, findings, the 29 recommendations, the action plan, Global Survey figures),
+ * the report date and the workshop participants. Interviewer 2 took over one of
  * interviewer 1's interviews; after interviewer 1's first export both edited the same
  * answer on their own computers, so merging the three bundles shows exactly that conflict.
  */
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeBundle } from '../../shared/bundle';
+import { encodeContainer } from '../../shared/bundle';
+import { writeStreamAtomically } from '../bundleIo';
 import { buildSeedDataset, type SeedInterviewer } from '../../shared/demo/seedDataset';
 import type { AnswerRevision, Dataset, Interview } from '../../shared/model/types';
 import { seedFixtures } from '../../tests/fixtures/seed';
 import type { Command } from '../io';
 import { CliError } from '../io';
-import { appVersion, parseArgs, plural, writeAtomically } from './bundleFiles';
+import { appVersion, parseArgs, plural } from './bundleFiles';
 
 /** A stable UUID (version 4 layout) from a label, so the demo is the same every time. */
 function stableUuid(label: string): string {
@@ -47,6 +50,10 @@ export interface DemoConflict {
 export function demoBundles(): { bundles: DemoBundle[]; conflict: DemoConflict } {
   const seed = buildSeedDataset(seedFixtures, { withConsolidated: true });
   const { dataset: all, interviewers } = seed;
+  // The lead's version: the same records plus the narrative, report date and workshop participants.
+  const lead = buildSeedDataset(seedFixtures, { withConsolidated: true, withNarrative: true }).dataset;
+  const before = new Map(all.stakeholders.map((s) => [s.id, s.updatedAt]));
+  const workshop = lead.stakeholders.filter((s) => before.get(s.id) !== s.updatedAt);
   const [first, second] = interviewers as [SeedInterviewer, SeedInterviewer, SeedInterviewer];
 
   // Interviewer 2 took over interviewer 1's first interview and edited one of its answers;
@@ -94,8 +101,8 @@ export function demoBundles(): { bundles: DemoBundle[]; conflict: DemoConflict }
     fileName: 'lead-consolidated.rsb',
     interviewer: first,
     kind: 'backup',
-    label: `${first.name} as team lead: consolidated answers`,
-    dataset: { assessment: all.assessment, stakeholders: [], interviews: [], answers: [], consolidated: all.consolidated, texts: [], tombstones: [], attachments: [] },
+    label: `${first.name} as team lead: consolidated answers, report narrative, workshop participants`,
+    dataset: { assessment: lead.assessment, stakeholders: workshop, interviews: [], answers: [], consolidated: all.consolidated, texts: lead.texts, tombstones: [], attachments: [] },
   });
   return { bundles, conflict: { interview: takenOver, questionId: original.questionId, editors: [first.name, second.name] } };
 }
@@ -109,7 +116,10 @@ export const demo: Command = {
     'the stakeholders of Annex I and the answers of Annexes III and IV spread over their',
     'interviews, and the team lead\'s consolidated answers. Interviewer 2 took over one of',
     'interviewer 1\'s interviews and both edited the same answer after an export, so merging',
-    'the three interviewer bundles shows exactly one conflict.',
+    'the three interviewer bundles shows exactly one conflict. The lead\'s bundle also carries',
+    'the narrative of the published report (executive summary, findings for a few areas, the',
+    '29 recommendations, the action plan, Global Survey figures, conclusion), the report date',
+    'and workshop participants, so `readiness report` on all four writes the full report.',
     '',
     'Options:',
     '  -o, --output DIR   where to write the bundles',
@@ -130,20 +140,25 @@ export const demo: Command = {
     const version = await appVersion();
     const { bundles, conflict } = demoBundles();
     for (const b of bundles) {
-      const bytes = await encodeBundle(b.dataset, {
-        interviewer: { id: b.interviewer.id, name: b.interviewer.name, organization: b.interviewer.organization },
-        deviceId: b.interviewer.deviceId,
-        appVersion: version,
-        kind: b.kind,
-        exportedAt,
-        bundleId: stableUuid(`bundle:${b.fileName}`),
-      });
+      // Format 2 containers; the demo has no attachments, so no file is ever asked for.
+      const chunks = encodeContainer(
+        b.dataset,
+        {
+          interviewer: { id: b.interviewer.id, name: b.interviewer.name, organization: b.interviewer.organization },
+          deviceId: b.interviewer.deviceId,
+          appVersion: version,
+          kind: b.kind,
+          exportedAt,
+          bundleId: stableUuid(`bundle:${b.fileName}`),
+        },
+        { files: () => undefined },
+      );
       const path = join(dir, b.fileName);
-      await writeAtomically(path, bytes);
+      await writeStreamAtomically(path, chunks);
       const d = b.dataset;
       const what =
         b.kind === 'backup'
-          ? plural(d.consolidated.length, 'consolidated answer')
+          ? `${plural(d.consolidated.length, 'consolidated answer')}, ${plural(d.texts.length, 'text')}, ${plural(d.stakeholders.length, 'workshop participant')}`
           : `${plural(d.interviews.length, 'interview')}, ${plural(d.stakeholders.length, 'stakeholder')}, ${plural(d.answers.length, 'answer')}`;
       io.stdout.write(`wrote ${path}  (${b.label}: ${what})\n`);
     }

@@ -1,5 +1,6 @@
 import type { Command } from '../io';
-import { encodeBundle } from '../../shared/bundle';
+import { encodeContainer, type FileBytes } from '../../shared/bundle';
+import { writeStreamAtomically } from '../bundleIo';
 import { planImport, revisionCycleMessage } from '../../shared/merge';
 import { CliError } from '../io';
 import { printable } from '../text';
@@ -11,7 +12,6 @@ import {
   passphraseFromEnv,
   plural,
   readBundleFile,
-  writeAtomically,
   type ReadResult,
 } from './bundleFiles';
 
@@ -72,7 +72,10 @@ export const merge: Command = {
       good.map((r) => ({ fileName: r.file, manifest: r.bundle.manifest, dataset: r.bundle.dataset })),
     );
     if (plan.revisionCycles.length > 0) throw new CliError(printable(revisionCycleMessage(plan.merged) ?? 'revision cycle'), 1);
-    const bytes = await encodeBundle(
+    // The attachments' bytes come from the input containers, re-read and re-verified as they are copied.
+    const fileBytes = new Map<string, FileBytes>();
+    for (const r of good) for (const [sha, f] of r.bundle.files) if (!fileBytes.has(sha)) fileBytes.set(sha, f);
+    const chunks = encodeContainer(
       plan.merged,
       {
         interviewer: { id: CLI_ID, name: options.get('--name') ?? 'readiness merge', organization: options.get('--organization') ?? '' },
@@ -80,11 +83,11 @@ export const merge: Command = {
         appVersion: await appVersion(),
         kind: 'backup',
       },
-      encryptWith !== undefined ? { passphrase: encryptWith } : {},
+      { files: (sha) => fileBytes.get(sha), ...(encryptWith !== undefined ? { passphrase: encryptWith } : {}) },
     );
-    await writeAtomically(out, bytes);
+    await writeStreamAtomically(out, chunks);
 
-    const lines = [`merged ${plural(good.length, 'bundle')} into ${out}${encryptWith !== undefined ? ' (encrypted)' : ''}: ${datasetCounts(plan.merged)}`];
+    const lines = [`merged ${plural(good.length, 'bundle')} into ${out}${encryptWith !== undefined ? ' (encrypted)' : ''}: ${datasetCounts(plan.merged)}${plan.merged.attachments.length ? `, ${plural(plan.merged.attachments.length, 'attachment')}` : ''}`];
     lines.push(plan.conflicts.length === 0 ? 'no conflicts' : `${plural(plan.conflicts.length, 'conflict')}:`, ...conflictLines(plan.merged, plan.conflicts));
     if (plan.duplicateStakeholders.length > 0) {
       lines.push(`${plural(plan.duplicateStakeholders.length, 'group')} of probable duplicate stakeholders (merge them in the app):`);

@@ -1,26 +1,31 @@
 /** `readiness report`: merge bundle files and write the Word report. */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { bundleErrorMessage, decodeBundle } from '../../shared/bundle';
 import { mergeAll, revisionCycleMessage } from '../../shared/merge';
 import { buildReport } from '../../shared/report';
+import { reportSummary } from '../../shared/report/summary';
+import { hasNarrative } from '../../shared/narrative';
+import { nodeRasterizer } from '../rasterizer';
 import { isLang } from '../../shared/i18n';
 import type { Dataset } from '../../shared/model/types';
 import { CliError, type Command } from '../io';
 import { printable } from '../text';
-import { readInputFile } from './bundleFiles';
+import { readBundleFile } from './bundleFiles';
 
 const USAGE = [
-  'Usage: readiness report FILE... --lang kk|ru|en -o OUT.docx [--individual] [--landscape] [--passphrase-env VAR]',
+  'Usage: readiness report FILE... --lang kk|ru|en -o OUT.docx [--sections full|annexes] [--individual] [--landscape] [--passphrase-env VAR]',
   '',
-  'Reads the bundle files, merges them and writes the assessment report (.docx): cover,',
-  'contents, methodology, readiness summary, Annex I, Annex III with the agency forms and',
-  'Annex IV. Where the lead has not consolidated a question, the draft rule is used.',
+  'Reads the bundle files, merges them and writes the assessment report (.docx). The full',
+  'report: executive summary, I. Introduction … VII. Conclusion (findings, recommendations,',
+  'action plan, charts) and Annexes I–IV. The annexes only: methodology, readiness summary,',
+  'Annex I, (II), III with the agency forms and IV. Where the lead has not consolidated a',
+  'question, the draft rule is used.',
   '  --lang          language of the report (kk, ru or en)',
   '  -o, --output    the .docx file to write',
+  '  --sections      full or annexes (default: full when any narrative was written)',
   '  --individual    add the internal annex with every stakeholder\'s own answers',
   '  --landscape     lay the annexes out on landscape pages',
-  '  --date          date on the cover (YYYY-MM-DD; default today)',
+  '  --date          date on the cover (YYYY-MM-DD; default the report date, else the end of the fieldwork)',
   '  --author NAME   a name for the cover (repeat for several; default the interviewers)',
   '  --passphrase-env VAR  passphrase for encrypted bundles, from environment variable VAR',
   '',
@@ -31,10 +36,9 @@ async function readBundles(files: readonly string[], passphrase: string | undefi
   const datasets: Dataset[] = [];
   for (const file of files) {
     // Refuses folders, devices (/dev/zero), named pipes and oversized files before reading.
-    const bytes = await readInputFile(file);
-    const result = await decodeBundle(bytes, { fileName: file, ...(passphrase !== undefined ? { passphrase } : {}) });
-    if (!result.ok) throw new CliError(printable(bundleErrorMessage('en', result.error, file)));
-    datasets.push(result.dataset);
+    const result = await readBundleFile(file, passphrase);
+    if (!result.ok) throw new CliError(result.message.replace(/\s*\n\s*/g, ' '));
+    datasets.push(result.bundle.dataset);
   }
   return datasets;
 }
@@ -56,6 +60,7 @@ export const reportCommand: Command = {
           output: { type: 'string', short: 'o' },
           individual: { type: 'boolean', default: false },
           landscape: { type: 'boolean', default: false },
+          sections: { type: 'string' },
           date: { type: 'string' },
           author: { type: 'string', multiple: true },
           'passphrase-env': { type: 'string' },
@@ -72,6 +77,7 @@ export const reportCommand: Command = {
     if (!values.output) throw new CliError('-o OUT.docx is required.', 2);
     if (!/\.docx$/i.test(values.output)) throw new CliError(`the output file must end in .docx: ${values.output}`, 2);
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new CliError(`--date must be YYYY-MM-DD: ${values.date}`, 2);
+    if (values.sections !== undefined && values.sections !== 'full' && values.sections !== 'annexes') throw new CliError(`--sections must be full or annexes: ${values.sections}`, 2);
 
     let passphrase: string | undefined;
     const passphraseVar = values['passphrase-env'];
@@ -85,9 +91,12 @@ export const reportCommand: Command = {
     const { dataset } = mergeAll(datasets);
     const cycle = revisionCycleMessage(dataset);
     if (cycle) throw new CliError(cycle);
+    const sections = values.sections ?? (hasNarrative(dataset) ? 'full' : 'annexes');
 
     const bytes = await buildReport(dataset, {
       lang: values.lang,
+      sections,
+      ...(sections === 'full' ? { rasterizer: await nodeRasterizer() } : {}),
       individualResponses: values.individual,
       landscapeAnnexes: values.landscape,
       ...(values.date ? { date: values.date } : {}),
@@ -99,9 +108,14 @@ export const reportCommand: Command = {
       const code = (err as NodeJS.ErrnoException).code;
       throw new CliError(`${values.output}: cannot write the file${code ? ` (${code})` : ''}`);
     }
+    const s = reportSummary(dataset, values.lang);
+    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     io.stdout.write(
-      `${printable(values.output)}: report in ${values.lang} from ${positionals.length} bundle${positionals.length === 1 ? '' : 's'} ` +
-        `(${dataset.interviews.length} interviews, ${bytes.length.toLocaleString('en')} bytes)\n`,
+      `${printable(values.output)}: ${sections === 'full' ? 'full report' : 'annexes'} in ${values.lang} from ${n(positionals.length, 'bundle')} ` +
+        `(${n(dataset.interviews.length, 'interview')}, ${bytes.length.toLocaleString('en')} bytes)\n` +
+        `  conflicts merged: ${s.conflicts}${s.conflicts > 0 ? ' (the newest version is printed; resolve them in the app)' : ''}\n` +
+        `  answers: ${s.reviewed} reviewed, ${s.drafted} drafted, ${s.notDiscussed} not discussed\n` +
+        `  narrative: ${s.emptySections.length} of ${s.sections} sections empty${s.emptySections.length > 0 ? `: ${s.emptySections.map(printable).join('; ')}` : ''}\n`,
     );
     return 0;
   },

@@ -2,24 +2,21 @@
  * The bridge for the offline web app: files come from <input type=file> (or drag and
  * drop, handled by the screens) and leave as Blob downloads.
  */
-import { MAX_FILE_BYTES, type AppInfo, type Bridge, type OpenFilesOptions, type OpenedFile, type SaveFileOptions, type SaveResult } from '../../shared/bridge';
+import { MAX_BLOB_BYTES, type AppInfo, type Bridge, type OpenFilesOptions, type OpenedFile, type SaveFileOptions, type SaveResult } from '../../shared/bridge';
 
 /**
- * Reads browser File objects into the bridge's shape, each on its own: an oversized file
- * is reported unread (`problem`), an unreadable one too, and the others are still read.
+ * Browser File objects in the bridge's shape, each on its own: an oversized file is
+ * reported (`problem`); nothing is read here — the File travels as a Blob and is read in
+ * ranges by the bundle reader (a container is never read whole).
  */
 export async function readBrowserFiles(files: Iterable<File>): Promise<OpenedFile[]> {
   const out: OpenedFile[] = [];
   for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.size > MAX_BLOB_BYTES) {
       out.push({ name: file.name, bytes: new Uint8Array(0), problem: { kind: 'tooLarge', size: file.size } });
       continue;
     }
-    try {
-      out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    } catch {
-      out.push({ name: file.name, bytes: new Uint8Array(0), problem: { kind: 'unreadable' } });
-    }
+    out.push({ name: file.name, bytes: new Uint8Array(0), blob: file });
   }
   return out;
 }
@@ -64,7 +61,7 @@ export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
     },
 
     async saveFile(options: SaveFileOptions): Promise<SaveResult> {
-      const blob = new Blob([options.bytes as BlobPart], { type: 'application/octet-stream' });
+      const blob = options.bytes instanceof Blob ? options.bytes : new Blob([options.bytes as BlobPart], { type: 'application/octet-stream' });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;

@@ -31,19 +31,15 @@ async function handle(m: ImportRequest): Promise<void> {
   switch (m.type) {
     case 'check': {
       let reached = 0;
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await m.blob.arrayBuffer());
-      } catch {
-        throw new Error(UNREADABLE);
-      }
-      const [file] = await checkFiles([{ name: m.name, bytes, ...(m.passphrase ? { passphrase: m.passphrase } : {}) }], undefined, (stage) => {
+      // The Blob itself: the reader takes the ranges it needs (a container entry by entry).
+      if (!(m.blob instanceof Blob)) throw new Error(UNREADABLE);
+      const [file] = await checkFiles([{ name: m.name, blob: m.blob, ...(m.passphrase ? { passphrase: m.passphrase } : {}) }], undefined, (stage) => {
         reached = Math.max(reached, STAGE[stage]);
         post({ type: 'progress', key: m.key, fraction: reached });
       });
       const f = file!;
-      // The bytes are not needed any more: only the decoded data is kept.
-      checked.set(m.key, { ...f, bytes: new Uint8Array(0) });
+      // Only the decoded data is kept (a container's attachments are re-read from the Blob when written).
+      checked.set(m.key, f);
       const r = f.result;
       post({
         type: 'checked',
@@ -69,7 +65,7 @@ async function handle(m: ImportRequest): Promise<void> {
     }
     case 'apply': {
       if (!plan) throw new Error('nothing planned');
-      await applyPlan(db(), plan);
+      await applyPlan(db(), plan, undefined, [...checked.values()]);
       post({ type: 'applied', assessmentId: plan.assessmentId });
       plan = undefined;
       return;

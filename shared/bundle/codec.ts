@@ -14,6 +14,7 @@ import { base64Decode, base64Encode, base64EncodeInto, base64Length } from './ba
 import { aesGcmDecrypt, aesGcmEncrypt, deriveKeys, randomBytes, randomUuid, sameBytes, sha256, sha256Concat, toHex } from './crypto';
 import { bundleError, type BundleError, type BundleWarning } from './errors';
 import { scanJson } from './scan';
+import type { FileBytes } from './source';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -62,6 +63,13 @@ export interface DecodeOk {
   readonly formatVersion: number;
   readonly encrypted: boolean;
   readonly warnings: readonly BundleWarning[];
+  /** True for a format 2 container (ZIP); false for a JSON document. */
+  readonly container: boolean;
+  /**
+   * The attachments' bytes, by SHA-256, each already verified; reading them again re-reads
+   * the source and verifies again (see container.ts). Empty for JSON documents.
+   */
+  readonly files: ReadonlyMap<string, FileBytes>;
 }
 export interface DecodeFailure {
   readonly ok: false;
@@ -228,6 +236,20 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {
   return result;
 }
 
+/**
+ * The JSON document inside a format 2 container (`bundle.json`): a plain bundle only (an
+ * encrypted JSON envelope there is refused). Errors are not yet tagged with the file name.
+ */
+export async function decodeInnerJson(bytes: Uint8Array): Promise<DecodeResult> {
+  try {
+    return await decode(bytes, {}, true);
+  } catch (err) {
+    return fail(bundleError('internal', err instanceof Error ? err.message : String(err)));
+  }
+}
+
+const NO_FILES: ReadonlyMap<string, FileBytes> = new Map();
+
 function fail(error: BundleError): DecodeFailure {
   return { ok: false, error };
 }
@@ -372,7 +394,7 @@ export async function decodePlain(
   const records = checkRecords(manifest, dataset, migrated);
   if (!records.ok) return fail(records.error);
   warnings.push(...records.warnings);
-  return { ok: true, manifest, dataset, formatVersion: version, encrypted: false, warnings };
+  return { ok: true, manifest, dataset, formatVersion: version, encrypted: false, warnings, container: false, files: NO_FILES };
 }
 
 async function decrypt(parsed: Record<string, unknown>, options: DecodeOptions): Promise<DecodeResult> {

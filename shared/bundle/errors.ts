@@ -25,6 +25,14 @@ export const BUNDLE_ERROR_CODES = [
   'passphraseRequired',
   'wrongPassphrase',
   'tampered',
+  // Format 2 container (ZIP): see shared/bundle/container.ts.
+  'damaged',
+  'unsafeEntry',
+  'unexpectedEntry',
+  'tooManyEntries',
+  'entryTooLarge',
+  'fileMismatch',
+  'missingFile',
   'internal',
 ] as const;
 export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];

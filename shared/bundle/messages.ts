@@ -26,7 +26,7 @@ function render(lang: Lang, code: BundleErrorCode | BundleWarningCode, item: Bun
   const vars: Record<string, string | number> = { ...item.params };
   vars.file = fileName ?? String(item.params?.file ?? '');
   vars.detail = item.detail ?? '';
-  if (code === 'tooLarge') {
+  if (code === 'tooLarge' || code === 'entryTooLarge') {
     vars.size = megabytes(lang, Number(item.params?.size ?? 0));
     vars.limit = megabytes(lang, Number(item.params?.limit ?? 0));
   }

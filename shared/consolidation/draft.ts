@@ -20,6 +20,8 @@
  */
 import type { AnswerField } from '../checklist/types';
 import { getItem } from '../checklist/catalogue';
+import { ANSWER_LABELS } from '../checklist/answerLabels';
+import { LANGUAGES } from '../i18n';
 import type { Relevance } from '../checklist/relevance';
 import type { AnswerValue, ConsolidatedValue, Interview, Stakeholder } from '../model/types';
 
@@ -171,30 +173,37 @@ interface MergedText {
  */
 export function mergeTexts(sources: readonly TextSource[], attribute = true): MergedText {
   const candidates = sources
-    .map((s) => ({ ...s, norm: s.paragraphs.map(normalizeText) }))
+    .map((s) => {
+      const norm = s.paragraphs.map(normalizeText);
+      // The length of the contribution's normalised text (paragraphs joined by one space).
+      const length = norm.reduce((n, p) => n + p.length, 0) + Math.max(0, norm.length - 1);
+      return { ...s, norm, length };
+    })
     .filter((s) => s.norm.some((n) => n !== ''));
-  const examine = [...candidates].sort((a, b) => {
-    const la = a.norm.join(' ').length;
-    const lb = b.norm.join(' ').length;
-    return la !== lb ? lb - la : a.order - b.order;
-  });
-  const accepted: string[] = [];
+  const examine = [...candidates].sort((a, b) => (a.length !== b.length ? b.length - a.length : a.order - b.order));
+  // Every accepted text in one string, one per line: a normalised paragraph holds no line
+  // break, so it occurs in this string as whole words exactly when it occurs so in one of them.
+  let accepted = '';
+  const acceptedParagraphs = new Set<string>();
   const keptParagraphs = new Map<number, string[]>();
   const seenWhole = new Set<string>();
   for (const c of examine) {
     const whole = c.norm.filter((n) => n !== '').join('\n');
     if (seenWhole.has(whole)) continue;
     const keep: string[] = [];
+    const keepNorm: string[] = [];
     c.paragraphs.forEach((p, i) => {
       const n = c.norm[i]!;
       if (n === '') return;
-      if (accepted.some((a) => containsWords(a, n))) return;
+      if (acceptedParagraphs.has(n) || containsWords(accepted, n)) return;
       keep.push(p);
+      keepNorm.push(n);
     });
     seenWhole.add(whole);
     if (keep.length === 0) continue;
     keptParagraphs.set(c.order, keep);
-    accepted.push(keep.map(normalizeText).join('\n'));
+    accepted += (accepted ? '\n' : '') + keepNorm.join('\n');
+    for (const n of keepNorm) acceptedParagraphs.add(n);
   }
   const out: string[] = [];
   for (const s of [...candidates].sort((a, b) => a.order - b.order)) {
@@ -210,6 +219,24 @@ export function mergeTexts(sources: readonly TextSource[], attribute = true): Me
     else out.push(`${s.label}: ${first}`, ...keep.slice(1));
   }
   return { text: out.join('\n'), kept: new Set(keptParagraphs.keys()) };
+}
+
+// ---- What a text says ------------------------------------------------------------------
+
+/** A timeline that says there is no plan: empty, a dash, "n/a", "none", "no", "нет", "жоқ". */
+export function saysNoPlan(text: string | undefined): boolean {
+  const t = (text ?? '').trim();
+  return t === '' || /^[-–—.\s]*$/.test(t) || /^(n\/?a|none|no|нет|жоқ)\.?$/i.test(t);
+}
+
+/** Status words in every language ("yes", "да", "иә", "partially" …), normalised. */
+const STATUS_WORDS = new Set(
+  LANGUAGES.flatMap((l) => [...Object.values(ANSWER_LABELS[l].status), ...Object.values(ANSWER_LABELS[l].yesNo)]).map((w) => normalizeText(w)),
+);
+
+/** A paragraph that only restates a status ("Yes", "No.", "Частично"): the structured answer already says it. */
+export function isBareStatus(paragraph: string): boolean {
+  return STATUS_WORDS.has(normalizeText(paragraph));
 }
 
 // ---- Votes ----------------------------------------------------------------------------
@@ -343,14 +370,19 @@ export function draftConsolidated(questionId: string, contributions: readonly Co
   // Texts.
   const keptAny = new Set<number>();
   const withTextSet = new Set<number>();
+  // Attribution tells contributions apart: with a single contribution there is nothing to tell apart.
+  const attribute = ordered.length > 1;
   for (const field of TEXT_FIELDS) {
     const sources = ordered.map((c, i) => {
       const texts = [c.value[field], ...(c.alternatives ?? []).map((a) => a[field])];
-      const paragraphs = texts.flatMap((t) => paragraphsOf(t));
+      const paragraphs = texts
+        .flatMap((t) => paragraphsOf(t))
+        // "-" as a timeline means no plan; "Yes" alone repeats the status: neither is a contribution.
+        .filter((p) => (field === 'timeline' ? !saysNoPlan(p) : !isBareStatus(p)));
       if (paragraphs.length > 0) withTextSet.add(i);
       return { order: i, label: labels[i]!, paragraphs };
     });
-    const merged = mergeTexts(sources);
+    const merged = mergeTexts(sources, attribute);
     for (const k of merged.kept) keptAny.add(k);
     if (merged.text) value[field] = merged.text;
   }

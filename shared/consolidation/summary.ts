@@ -15,6 +15,7 @@ import { CATALOGUE_ITEMS, getItem, type CatalogueItem } from '../checklist/catal
 import type { ChecklistId } from '../checklist/types';
 import type { ConsolidatedValue, Dataset } from '../model/types';
 import { finalAnswers, type FinalAnswers } from './view';
+import { saysNoPlan } from './draft';
 
 export interface ReadinessCounts {
   readonly yes: number;
@@ -59,10 +60,18 @@ export function isStatusQuestion(item: CatalogueItem): boolean {
   return item.role === 'question' && (item.kind === 'status' || item.kind === 'yesNo');
 }
 
-/** A timeline that says something ("-", "–", "n/a" do not). */
+/**
+ * Whether a timeline gives a plan. "-", "–", "n/a", "no" do not, nor do they when a draft
+ * attributed them to an organisation ("State Revenue Committee: -"): any line that, past
+ * such a prefix, says more counts.
+ */
 export function hasPlan(value: ConsolidatedValue | undefined): boolean {
-  const t = value?.timeline?.trim() ?? '';
-  return t !== '' && !/^[-–—.\s]*$/.test(t) && !/^(n\/?a|none|no|нет|жоқ)\.?$/i.test(t);
+  const lines = (value?.timeline ?? '').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  return lines.some((line) => {
+    if (saysNoPlan(line)) return false;
+    const attributed = /^[^:]{1,200}:\s*(.*)$/.exec(line);
+    return !(attributed && saysNoPlan(attributed[1]));
+  });
 }
 
 type MutableCounts = { -readonly [K in keyof ReadinessCounts]: ReadinessCounts[K] };

@@ -19,6 +19,7 @@ import type {
   Sector,
   Stakeholder,
 } from '../model/types';
+import { withSeedNarrative } from './seedTexts';
 
 export interface SeedStakeholder {
   organization: string;
@@ -123,6 +124,8 @@ function hashIndex(label: string, n: number): number {
 export interface SeedOptions {
   /** Also record the seed's consolidated answers as the lead's consolidated revisions. */
   withConsolidated?: boolean;
+  /** Also write the seed's narrative (sections, findings, recommendations, action plan, survey figures), report date and workshop participants. */
+  withNarrative?: boolean;
 }
 
 export function buildSeedDataset(fixtures: SeedFixtures, options: SeedOptions = {}): SeedDataset {
@@ -229,5 +232,6 @@ export function buildSeedDataset(fixtures: SeedFixtures, options: SeedOptions = 
     }
   }
 
-  return { dataset: { assessment, stakeholders, interviews, answers, consolidated, texts: [], tombstones: [], attachments: [] }, interviewers };
+  const dataset: Dataset = { assessment, stakeholders, interviews, answers, consolidated, texts: [], tombstones: [], attachments: [] };
+  return { dataset: options.withNarrative ? withSeedNarrative(dataset, { by: lead.id, byName: lead.name, deviceId: lead.deviceId }) : dataset, interviewers };
 }

@@ -8,6 +8,7 @@ import { isAnswered } from '../checklist/answerLabels';
 import type { Relevance } from '../checklist/relevance';
 import type { AnswerValue, Interview, Stakeholder } from '../model/types';
 import { tokenLabel } from '../checklist/answerLabels';
+import { byInterviewDate } from '../consolidation';
 import { fill } from './strings';
 import { GROUP_FILL, STYLE, columns, para, run, table, textCell, textParagraphs, type CellSpec, type RowSpec } from './kit';
 import { answerText, blankReason, isBlank, reportValue, timelineText, type ReportValue } from './format';
@@ -17,30 +18,61 @@ const RELEVANT: Relevance = { relevant: true };
 
 // ---- Annex I ---------------------------------------------------------------------------
 
-/** The people interviewed, grouped by organisation in the order they were recorded. */
-export function interviewedStakeholders(ctx: ReportContext): Array<{ organization: string; people: Stakeholder[] }> {
-  const met = new Set(ctx.dataset.interviews.flatMap((iv) => iv.stakeholderIds));
-  const people = ctx.dataset.stakeholders.filter((s) => met.has(s.id));
-  const list = people.length > 0 ? people : [...ctx.dataset.stakeholders];
+/**
+ * People grouped by organisation in ONE documented order, whatever order the bundles were
+ * imported or given in: organisations in the order of their first interview (date, then
+ * organisation name, then id: `byInterviewDate`), organisations never interviewed after
+ * them by name; within an organisation, the people in the order the interviews list them,
+ * then anyone else by name.
+ */
+export function orderedByOrganization(ctx: ReportContext, people: readonly Stakeholder[]): Array<{ organization: string; people: Stakeholder[] }> {
+  const interviews = [...ctx.dataset.interviews].sort(byInterviewDate);
+  const rank = new Map<string, number>();
+  interviews.forEach((iv, i) => {
+    iv.stakeholderIds.forEach((id, j) => {
+      if (!rank.has(id)) rank.set(id, i * 1000 + j);
+    });
+  });
+  const collator = new Intl.Collator(ctx.lang);
+  const byName = (a: Stakeholder, b: Stakeholder) => collator.compare(a.name.trim(), b.name.trim()) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const groups = new Map<string, Stakeholder[]>();
-  for (const s of list) {
+  for (const s of people) {
     const key = s.organization.trim();
     const g = groups.get(key);
     if (g) g.push(s);
     else groups.set(key, [s]);
   }
-  return [...groups.entries()].map(([organization, people]) => ({ organization, people }));
+  const first = (list: Stakeholder[]) => Math.min(...list.map((p) => rank.get(p.id) ?? Number.MAX_SAFE_INTEGER));
+  return [...groups.entries()]
+    .map(([organization, list]) => ({
+      organization,
+      people: list.sort((a, b) => (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER) || byName(a, b)),
+    }))
+    .sort((a, b) => first(a.people) - first(b.people) || collator.compare(a.organization, b.organization));
+}
+
+/** The people interviewed (everyone recorded, if no interview names anyone). */
+export function interviewedStakeholders(ctx: ReportContext): Array<{ organization: string; people: Stakeholder[] }> {
+  const met = new Set(ctx.dataset.interviews.flatMap((iv) => iv.stakeholderIds));
+  const people = ctx.dataset.stakeholders.filter((s) => met.has(s.id));
+  return orderedByOrganization(ctx, people.length > 0 ? people : ctx.dataset.stakeholders);
+}
+
+/** The participants of the validation workshop (Annex II). */
+export function workshopParticipants(ctx: ReportContext): Array<{ organization: string; people: Stakeholder[] }> {
+  return orderedByOrganization(
+    ctx,
+    ctx.dataset.stakeholders.filter((s) => s.workshop),
+  );
 }
 
 export function personName(s: Stakeholder): string {
   return [s.honorific.trim(), s.name.trim()].filter(Boolean).join(' ');
 }
 
-export function annexI(ctx: ReportContext, first: boolean): Block[] {
+/** Organization | Name | Job position, the organisation cell spanning its people. */
+function peopleTable(ctx: ReportContext, groups: Array<{ organization: string; people: Stakeholder[] }>): Block {
   const A = ctx.S.annex1;
-  const groups = interviewedStakeholders(ctx);
-  const out: Block[] = [heading(1, A.heading, { pageBreakBefore: !first })];
-  if (groups.length === 0) return [...out, para(A.none)];
   const widths = columns(ctx.annex.textWidth, [36, 26, 38]);
   const rows: RowSpec[] = [];
   for (const g of groups) {
@@ -51,7 +83,22 @@ export function annexI(ctx: ReportContext, first: boolean): Block[] {
       rows.push({ cells, cantSplit: true, startColumn: i === 0 ? 0 : 1 });
     });
   }
-  out.push(table(widths, [A.organization, A.name, A.position], rows));
+  return table(widths, [A.organization, A.name, A.position], rows);
+}
+
+export function annexI(ctx: ReportContext, first: boolean, headingText: string = ctx.S.annex1.heading): Block[] {
+  const groups = interviewedStakeholders(ctx);
+  const out: Block[] = [heading(1, headingText, { pageBreakBefore: !first })];
+  if (groups.length === 0) return [...out, para(ctx.S.annex1.none)];
+  out.push(peopleTable(ctx, groups));
+  return out;
+}
+
+export function annexII(ctx: ReportContext, headingText: string): Block[] {
+  const groups = workshopParticipants(ctx);
+  const out: Block[] = [heading(1, headingText, { pageBreakBefore: true })];
+  if (groups.length === 0) return [...out, para(ctx.S.annex1.none)];
+  out.push(peopleTable(ctx, groups));
   return out;
 }
 
@@ -122,11 +169,11 @@ function sectionTitle(item: CatalogueItem, title: string): string {
 
 // ---- Annex III -------------------------------------------------------------------------
 
-export function annexIII(ctx: ReportContext): Block[] {
+export function annexIII(ctx: ReportContext, headingText?: string): Block[] {
   const { S, lang } = ctx;
   const A = S.annex3;
   const tx = checklistTexts(lang, 'technical');
-  const out: Block[] = [heading(1, fill(A.heading, { title: tx.checklist.title, country: ctx.country }), { pageBreakBefore: true })];
+  const out: Block[] = [heading(1, headingText ?? fill(A.heading, { title: tx.checklist.title, country: ctx.country }), { pageBreakBefore: true })];
   if (tx.checklist.intro.length > 0) {
     out.push(heading(2, A.scope), ...introParagraphs(tx.checklist.intro, undefined));
   }
@@ -230,11 +277,11 @@ export function appendixForms(ctx: ReportContext): Block[] {
 
 // ---- Annex IV --------------------------------------------------------------------------
 
-export function annexIV(ctx: ReportContext): Block[] {
+export function annexIV(ctx: ReportContext, headingText?: string): Block[] {
   const { S, lang } = ctx;
   const A = S.annex4;
   const tx = checklistTexts(lang, 'legal');
-  const out: Block[] = [heading(1, fill(A.heading, { title: tx.checklist.title, country: ctx.country }), { pageBreakBefore: true })];
+  const out: Block[] = [heading(1, headingText ?? fill(A.heading, { title: tx.checklist.title, country: ctx.country }), { pageBreakBefore: true })];
   if (tx.checklist.intro.length > 0) out.push(heading(2, S.annex3.scope), ...introParagraphs(tx.checklist.intro, undefined));
   const widths = columns(ctx.annex.textWidth, [11, 32, 57]);
   const headers = [A.no, A.questions, A.response];

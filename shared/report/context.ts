@@ -5,6 +5,9 @@ import type { Dataset } from '../model/types';
 import type { DatasetIndex, FinalAnswers, ReadinessSummary } from '../consolidation';
 import { STYLE, cleanText, para, run, textLines, BULLETS, type PageShape } from './kit';
 import type { ReportStrings } from './strings';
+import type { OutlineEntry } from '../narrative';
+import type { ListCounter } from './rich';
+import type { ChartId, RenderedChart } from './chartImages';
 
 export interface ReportContext {
   readonly lang: Lang;
@@ -17,6 +20,14 @@ export interface ReportContext {
   /** Page shape of the front matter and of the annexes. */
   readonly front: PageShape;
   readonly annex: PageShape;
+  /** The report outline in the report language (numbers and titles). */
+  readonly outline: readonly OutlineEntry[];
+  /** Numbered lists so far (each restarts). */
+  readonly lists: ListCounter;
+  /** Figures so far ("Figure 3"). */
+  readonly figures: ListCounter;
+  /** The charts, rasterised (empty without a rasteriser). */
+  readonly charts: ReadonlyMap<ChartId, RenderedChart>;
 }
 
 export type Block = FileChild;

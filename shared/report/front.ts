@@ -6,13 +6,22 @@ import { fill, formatDate, formatPeriod } from './strings';
 import { GROUP_FILL, STYLE, columns, para, run, table, textCell, type RowSpec } from './kit';
 import { heading, type Block, type ReportContext } from './context';
 
-export function cover(ctx: ReportContext, date: string, authors: readonly string[]): Block[] {
+/**
+ * The cover date: the one asked for, else the assessment's report date, else the end of
+ * the fieldwork (the period's end, else the last interview); never silently today.
+ */
+export function coverDate(ctx: Pick<ReportContext, 'dataset'>, asked?: string): string {
+  if (asked !== undefined && asked.trim() !== '') return asked;
+  const a = ctx.dataset.assessment;
+  const dates = ctx.dataset.interviews.map((iv) => iv.date).filter((d) => d !== '').sort();
+  return a.reportDate || a.periodEnd || dates[dates.length - 1] || '';
+}
+
+export function cover(ctx: ReportContext, date: string, authors: readonly string[], full: boolean): Block[] {
   const { S } = ctx;
-  const out: Block[] = [
-    new Paragraph({ style: STYLE.coverTitle, children: [run(fill(S.title, { country: ctx.country }))] }),
-    para(S.cover.subtitle, { style: STYLE.coverText }),
-    para(fill(S.cover.date, { date: formatDate(ctx.lang, date) }), { style: STYLE.coverText }),
-  ];
+  const out: Block[] = [new Paragraph({ style: STYLE.coverTitle, children: [run(fill(S.title, { country: ctx.country }))] })];
+  if (!full) out.push(para(S.cover.subtitle, { style: STYLE.coverText }));
+  if (date.trim() !== '') out.push(para(fill(S.cover.date, { date: formatDate(ctx.lang, date) }), { style: STYLE.coverText }));
   if (authors.length > 0) out.push(para(fill(S.cover.authors, { authors: authors.join(S.listSeparator) }), { style: STYLE.coverText }));
   out.push(para(S.cover.generated, { style: STYLE.small }));
   return out;
@@ -32,6 +41,11 @@ function unique(values: Iterable<string>): string[] {
 }
 
 export function methodology(ctx: ReportContext): Block[] {
+  return methodologyBody(ctx, 1);
+}
+
+/** The methodology: a Heading 1 of its own (annexes-only report) or a Heading 2 under the Introduction. */
+export function methodologyBody(ctx: ReportContext, level: 1 | 2): Block[] {
   const { S, lang, dataset, index, final } = ctx;
   const M = S.methodology;
   const interviews = index.interviews;
@@ -62,23 +76,25 @@ export function methodology(ctx: ReportContext): Block[] {
     [M.notDiscussed, String(notDiscussed)],
   ];
   const widths = columns(ctx.front.textWidth, [45, 55]);
+  const sub = level === 1 ? 2 : 3;
   return [
-    heading(1, M.heading, { pageBreakBefore: true }),
-    para(fill(M.intro, { country: ctx.country })),
+    ...(level === 1 ? [heading(1, M.heading, { pageBreakBefore: true }), para(fill(M.intro, { country: ctx.country }))] : [heading(2, M.heading)]),
     table(
       widths,
       [M.facts],
       facts.map(([k, v]) => ({ cells: [textCell(k, { bold: true }), textCell(v)], cantSplit: true })),
     ),
-    heading(2, M.consolidationHeading),
+    heading(sub, M.consolidationHeading),
     ...M.consolidation.map((p) => para(p)),
-    heading(2, M.blanksHeading),
+    heading(sub, M.blanksHeading),
     para(M.blanks),
   ];
 }
 
-function countsCells(ctx: ReportContext, c: ReadinessCounts, bold: boolean, fillColor?: string) {
-  const n = (v: number) => ({ ...textCell(String(v), { bold, ...(fillColor ? { fill: fillColor } : {}) }) });
+const TOTAL_FILL = 'E2E2E2';
+
+function countsCells(ctx: ReportContext, c: ReadinessCounts, bold: boolean, fillColor?: string, keepNext = false) {
+  const n = (v: number) => ({ ...textCell(String(v), { bold, keepNext, ...(fillColor ? { fill: fillColor } : {}) }) });
   return [
     n(c.yes),
     n(c.partial),
@@ -86,11 +102,17 @@ function countsCells(ctx: ReportContext, c: ReadinessCounts, bold: boolean, fill
     n(c.planning),
     n(c.dontKnow + c.notApplicable),
     n(c.notAnswered),
-    textCell(c.score === null ? ctx.S.summary.noScore : `${c.score}%`, { bold: true, ...(fillColor ? { fill: fillColor } : {}) }),
+    textCell(c.score === null ? ctx.S.summary.noScore : `${c.score}%`, { bold: true, keepNext, ...(fillColor ? { fill: fillColor } : {}) }),
   ];
 }
 
-function summaryTable(ctx: ReportContext, groups: readonly ReadinessGroup[], total: ReadinessCounts) {
+/**
+ * The summary table of one checklist. The checklist's total comes first, under the header
+ * (as each part's subtotal comes before its sections), so it can never be left alone on
+ * the next page, whatever the word processor does with a table that does not fit; every
+ * row also keeps with the next, which Word honours to keep the short table on one page.
+ */
+export function summaryTable(ctx: ReportContext, groups: readonly ReadinessGroup[], total: ReadinessCounts) {
   const T = ctx.S.summary;
   const widths = columns(ctx.front.textWidth, [44, 8, 8, 8, 8, 8, 8, 8]);
   const rows: RowSpec[] = groups.map((g) => {
@@ -98,10 +120,10 @@ function summaryTable(ctx: ReportContext, groups: readonly ReadinessGroup[], tot
     const top = g.level === 0;
     return {
       cantSplit: true,
-      cells: [textCell(label, { bold: top, ...(top ? { fill: GROUP_FILL } : {}) }), ...countsCells(ctx, g.counts, top, top ? GROUP_FILL : undefined)],
+      cells: [textCell(label, { bold: top, keepNext: true, ...(top ? { fill: GROUP_FILL } : {}) }), ...countsCells(ctx, g.counts, top, top ? GROUP_FILL : undefined, true)],
     };
   });
-  rows.push({ cantSplit: true, cells: [textCell(T.total, { bold: true }), ...countsCells(ctx, total, true)] });
+  rows.unshift({ cantSplit: true, cells: [textCell(T.total, { bold: true, keepNext: true, fill: TOTAL_FILL }), ...countsCells(ctx, total, true, TOTAL_FILL, true)] });
   // Counts are narrow columns under long words ("қолданылмайды"): their headers run upwards.
   return table(widths, [T.section, T.yes, T.partial, T.no, T.planning, T.excluded, T.notAnswered, T.score], rows, {
     verticalHeaders: [false, true, true, true, true, true, true, true],

@@ -1,7 +1,8 @@
 /**
- * The Word report: cover, contents, methodology, readiness summary, Annex I (stakeholders
- * interviewed), Annex III (technical checklist and the agency appendix forms), Annex IV
- * (legal checklist) and, on request, the individual responses. See docs/report.md.
+ * The Word report. Full (as the published report): cover, contents, Executive summary,
+ * I. Introduction … VII. Conclusion, Annexes I–IV. Annexes only: cover, contents,
+ * methodology, readiness summary, Annex I, Annex II (if a workshop was held), Annex III,
+ * Annex IV. Either with, on request, the individual responses. See docs/report.md.
  *
  * Pure over a Dataset and runs in Node and in a browser Web Worker alike (no Node Buffer:
  * the document is packed to an ArrayBuffer).
@@ -12,8 +13,13 @@ import type { Dataset } from '../model/types';
 import { finalAnswers, indexDataset, readinessSummaryFrom } from '../consolidation';
 import { A4, MARGIN, cleanText, fontTableXml, pageShape, reportNumbering, reportStyles } from './kit';
 import { REPORT_STRINGS, fill } from './strings';
-import { QUESTION_COUNT, contents, cover, methodology, readinessSummarySection } from './front';
-import { annexI, annexIII, annexIV } from './annexes';
+import { QUESTION_COUNT, contents, cover, coverDate, methodology, readinessSummarySection } from './front';
+import { annexI, annexII, annexIII, annexIV } from './annexes';
+import { actionPlanSection, conclusionSection, contextSection, executiveSummary, findingsSection, introductionSection, outlineEntry, recommendationsSection } from './body';
+import { renderCharts } from './chartImages';
+import type { ChartRasterizer } from './charts';
+import { listCounter } from './rich';
+import { countryName, hasNarrative, headingText, reportOutline, type SectionId } from '../narrative';
 import { INDIVIDUAL_MARKER, individualResponsesFrame, individualResponsesXml } from './individual';
 import { spliceDocument } from './splice';
 import type { Block, ReportContext } from './context';
@@ -26,8 +32,12 @@ export interface ReportOptions {
   readonly landscapeAnnexes?: boolean;
   /** Names on the cover; default: the interviewers. */
   readonly authors?: readonly string[];
-  /** Date on the cover, "YYYY-MM-DD" (formatted in the report language) or any text; default: today. */
+  /** Date on the cover, "YYYY-MM-DD" (formatted in the report language) or any text; default: the assessment's report date, else the end of the fieldwork. */
   readonly date?: string;
+  /** The whole report, or the annexes only (interim delivery); default: full when any narrative was written. */
+  readonly sections?: 'full' | 'annexes';
+  /** Draws the charts' PNGs (shared/report/rasterizer.ts); without it the full report has no charts (their data tables remain). */
+  readonly rasterizer?: ChartRasterizer;
   /** Called with 0…1 as the build progresses. */
   readonly onProgress?: (fraction: number) => void;
 }
@@ -59,10 +69,6 @@ function section(children: Block[], landscape: boolean, lang: Lang, titlePage: b
   };
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** Builds the .docx for a dataset; resolves to the file's bytes. */
 export async function buildReport(dataset: Dataset, options: ReportOptions): Promise<Uint8Array> {
   const { lang } = options;
@@ -73,25 +79,51 @@ export async function buildReport(dataset: Dataset, options: ReportOptions): Pro
 
   const index = indexDataset(dataset);
   const final = finalAnswers(dataset);
+  const full = (options.sections ?? (hasNarrative(dataset) ? 'full' : 'annexes')) === 'full';
+  const summary = readinessSummaryFrom(final);
+  const country = countryName(dataset, lang);
+  const charts = full && options.rasterizer ? await renderCharts(dataset, lang, summary, country, options.rasterizer) : new Map();
   const ctx: ReportContext = {
     lang,
     S,
     dataset,
     index,
     final,
-    summary: readinessSummaryFrom(final),
-    country: dataset.assessment.country.trim() || dataset.assessment.title,
+    summary,
+    country,
     front: pageShape(false),
     annex: pageShape(!!options.landscapeAnnexes),
+    outline: reportOutline(dataset, lang),
+    lists: listCounter(),
+    figures: listCounter(),
+    charts,
   };
   progress(0.15);
 
   const authors = options.authors ?? [...new Set(index.interviews.map((iv) => iv.interviewerName.trim()).filter(Boolean))];
-  const front: Block[] = [...cover(ctx, options.date ?? today(), authors), ...contents(ctx), ...methodology(ctx), ...readinessSummarySection(ctx)];
+  const front: Block[] = [...cover(ctx, coverDate(ctx, options.date), authors, full), ...contents(ctx)];
+  const annexTitle = (id: SectionId) => headingText(outlineEntry(ctx, id));
+  if (full) {
+    front.push(
+      ...executiveSummary(ctx),
+      ...introductionSection(ctx),
+      ...contextSection(ctx),
+      ...findingsSection(ctx, 'technical'),
+      ...findingsSection(ctx, 'legal'),
+      ...recommendationsSection(ctx),
+    );
+  } else {
+    front.push(...methodology(ctx), ...readinessSummarySection(ctx));
+  }
   progress(0.2);
-  const annexes: Block[] = [...annexI(ctx, true), ...annexIII(ctx)];
+  // The action plan table is wide: it is laid out like the annexes (landscape when asked).
+  const plan: Block[] = full ? actionPlanSection(ctx) : [];
+  const conclusion: Block[] = full ? conclusionSection(ctx) : [];
+  const annexes: Block[] = full ? annexI(ctx, false, annexTitle('annexI')) : annexI(ctx, true);
+  if (full || dataset.stakeholders.some((s) => s.workshop)) annexes.push(...annexII(ctx, annexTitle('annexII')));
+  annexes.push(...annexIII(ctx, full ? annexTitle('annexIII') : undefined));
   progress(0.3);
-  annexes.push(...annexIV(ctx));
+  annexes.push(...annexIV(ctx, full ? annexTitle('annexIV') : undefined));
   progress(0.4);
   if (options.individualResponses) annexes.push(...individualResponsesFrame(ctx));
   progress(0.5);
@@ -105,7 +137,11 @@ export async function buildReport(dataset: Dataset, options: ReportOptions): Pro
     features: { updateFields: true },
     styles: reportStyles(lang),
     numbering: reportNumbering(),
-    sections: [section(front, false, lang, true), section(annexes, !!options.landscapeAnnexes, lang, false)],
+    sections: [
+      section(front, false, lang, true),
+      ...(full ? [section(plan, !!options.landscapeAnnexes, lang, false), section(conclusion, false, lang, false)] : []),
+      section(annexes, !!options.landscapeAnnexes, lang, false),
+    ],
   });
   progress(0.6);
   const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
@@ -118,5 +154,8 @@ export async function buildReport(dataset: Dataset, options: ReportOptions): Pro
 }
 
 export { REPORT_STRINGS, formatDate } from './strings';
+export { createResvgRasterizer } from './rasterizer';
+export { CHART_FONT, barChartSvg, type ChartRasterizer } from './charts';
+export { chartData, altText, type ChartId } from './chartImages';
 export { answerText, blankReason, timelineText } from './format';
 export { textLines, cleanText } from './kit';

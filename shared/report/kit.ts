@@ -47,6 +47,29 @@ export function columns(total: number, weights: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * Column widths by weight, each at least wide enough for the longest word of its header
+ * (9 pt bold Cyrillic ≈ 135 twips a character, plus the cell margins), so a narrow column never
+ * breaks a word such as "Басымдық" in the middle; wider columns give up the difference.
+ */
+export function columnsForHeaders(total: number, weights: readonly number[], headers: readonly string[]): number[] {
+  // A line may break after a hyphen ("Capacity-/building"), so hyphenated parts count separately.
+  const need = headers.map((h) => Math.max(0, ...h.split(/\s+|(?<=-)/).map((w) => w.length)) * 135 + 220);
+  let widths = columns(total, weights);
+  for (let round = 0; round < 3; round++) {
+    const short = widths.map((w, i) => Math.max(0, need[i]! - w));
+    const deficit = short.reduce((a, b) => a + b, 0);
+    if (deficit === 0) break;
+    const spare = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - need[i]!)));
+    const spareTotal = spare.reduce((a, b) => a + b, 0);
+    if (spareTotal <= 0) break;
+    const take = Math.min(deficit, spareTotal);
+    widths = widths.map((w, i) => (short[i]! > 0 ? w + (short[i]! * take) / deficit : w - (spare[i]! * take) / spareTotal));
+    widths = columns(total, widths);
+  }
+  return widths;
+}
+
 // ---- Fonts, language, styles -----------------------------------------------------------
 
 /** Noto Sans covers Latin, Cyrillic and the Kazakh letters; the font table names fallbacks. */
@@ -124,20 +147,24 @@ export function styleOf(style: string | undefined): { style?: string } {
 }
 
 export const BULLETS = 'report-bullets';
+/** Numbered lists of the narrative: 1. / a) / i. by level; each list restarts (its own instance). */
+export const NUMBERED = 'report-numbered';
+
+const LIST_INDENT = (level: number) => ({ paragraph: { indent: { left: 284 + level * 360, hanging: 227 + (level > 0 ? 57 : 0) } } });
 
 export function reportNumbering(): INumberingOptions {
   return {
     config: [
       {
         reference: BULLETS,
+        levels: ['•', '◦', '▪'].map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.LEFT, style: LIST_INDENT(level) })),
+      },
+      {
+        reference: NUMBERED,
         levels: [
-          {
-            level: 0,
-            format: LevelFormat.BULLET,
-            text: '•',
-            alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 284, hanging: 227 } } },
-          },
+          { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: LIST_INDENT(0) },
+          { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2)', alignment: AlignmentType.LEFT, style: LIST_INDENT(1) },
+          { level: 2, format: LevelFormat.LOWER_ROMAN, text: '%3.', alignment: AlignmentType.LEFT, style: LIST_INDENT(2) },
         ],
       },
     ],
@@ -209,11 +236,12 @@ export function para(text: string, opts: { style?: string; bold?: boolean; itali
 }
 
 /** Paragraphs for a plain text (line breaks → paragraphs, "- "/"• " → list items). */
-export function textParagraphs(text: string, style: string = STYLE.cell, runStyle: RunStyle = {}): Paragraph[] {
+export function textParagraphs(text: string, style: string = STYLE.cell, runStyle: RunStyle = {}, keepNext = false): Paragraph[] {
   return textLines(text).map(
     (l) =>
       new Paragraph({
         ...styleOf(style),
+        ...(keepNext ? { keepNext: true } : {}),
         ...(l.bullet ? { numbering: { reference: BULLETS, level: 0 } } : {}),
         children: [run(l.text, runStyle)],
       }),
@@ -304,8 +332,8 @@ export function table(widths: readonly number[], headers: readonly string[], row
 }
 
 /** A cell of plain text paragraphs. */
-export function textCell(text: string, opts: { span?: number; fill?: string; bold?: boolean; italics?: boolean; rowSpan?: number } = {}): CellSpec {
-  const children = textParagraphs(text, STYLE.cell, { bold: opts.bold, italics: opts.italics });
+export function textCell(text: string, opts: { span?: number; fill?: string; bold?: boolean; italics?: boolean; rowSpan?: number; keepNext?: boolean } = {}): CellSpec {
+  const children = textParagraphs(text, STYLE.cell, { bold: opts.bold, italics: opts.italics }, opts.keepNext);
   return {
     children,
     ...(opts.span ? { span: opts.span } : {}),

@@ -29,3 +29,9 @@ export function formatPeriod(lang: Lang, from: string, to: string): string {
   if (from && to && from !== to) return `${formatDate(lang, from)} – ${formatDate(lang, to)}`;
   return formatDate(lang, from || to);
 }
+
+/** A count in words with the plural form the language needs ({"one": "{{count}} interview", "other": …}). */
+export function countText(lang: Lang, count: number, forms: Readonly<Record<string, string>>): string {
+  const form = new Intl.PluralRules(lang).select(count);
+  return fill(forms[form] ?? forms.other ?? '{{count}}', { count });
+}

@@ -1,18 +1,24 @@
 /**
- * A mutation fuzzer for the bundle reader. It takes valid bundles (plain and encrypted),
+ * A mutation fuzzer for the bundle reader. It takes valid bundles (plain and encrypted
+ * JSON documents, plain and encrypted format 2 containers),
  * breaks them in many ways — truncation, flipped and inserted bytes, swapped types,
  * deleted fields, duplicated ids, injected __proto__/constructor keys, deep nesting, huge
  * numbers and strings, spliced files, altered ciphertexts and altered plaintexts
- * re-encrypted — and checks that decodeBundle always answers with ok or a BundleError:
+ * re-encrypted; for containers also flipped bytes in entries and the central directory,
+ * entries renamed (to unsafe names too), dropped, duplicated, reordered or recompressed
+ * with a correct CRC-32, and a mutated bundle.json repacked — and checks that decodeBundle
+ * always answers with ok or a BundleError (and that every accepted container's files read back):
  * never a throw, never an "internal" error, never a hang, never prototype pollution.
  *
  * Used by tests/unit/bundle/fuzz.test.ts (~300 cases) and tests/bench/run.ts (≥ 10,000).
  */
-import { decodeBundle, encodeBundle, BUNDLE_ERROR_CODES, type DecodeResult } from '../../shared/bundle';
+import { decodeBundle, encodeBundle, encodeContainerBytes, readAllBytes, BUNDLE_ERROR_CODES, type DecodeResult } from '../../shared/bundle';
 import { base64Encode } from '../../shared/bundle/base64';
 import { aesGcmEncrypt, deriveKeys, sha256Concat, toHex } from '../../shared/bundle/crypto';
 import type { Dataset } from '../../shared/model/types';
 import { BASE_INFO, baseDataset } from '../fixtures/hostile/generate';
+import { datasetWithFiles, provider } from '../fixtures/hostile/container/generate';
+import { buildZip, entriesOf, type RawEntry } from '../fixtures/hostile/container/zip';
 
 export interface FuzzFailure {
   readonly case: number;
@@ -98,6 +104,8 @@ interface Bases {
   manifest: Record<string, unknown>;
   payload: Record<string, unknown>;
   other: Uint8Array;
+  container: Uint8Array;
+  containerEncrypted: Uint8Array;
 }
 
 function fuzzDataset(): Dataset {
@@ -131,7 +139,11 @@ function bases(): Promise<Bases> {
     const plainText = dec.decode(plain);
     const parsed = JSON.parse(plainText) as { manifest: Record<string, unknown>; payload: Record<string, unknown> };
     const other = await encodeBundle({ ...d, answers: d.answers.slice(0, 1) }, { ...BASE_INFO, bundleId: '11111111-2222-4333-8444-555555555555' });
-    return { plain, plainText, encrypted, manifest: parsed.manifest, payload: parsed.payload, other };
+    const withFiles = await datasetWithFiles();
+    const files = provider(withFiles.byHash);
+    const container = await encodeContainerBytes(withFiles.dataset, BASE_INFO, { files });
+    const containerEncrypted = await encodeContainerBytes(withFiles.dataset, BASE_INFO, { files, passphrase: PASSPHRASE, kdfIterations: ITERATIONS, allowWeakKdfForTests: true });
+    return { plain, plainText, encrypted, manifest: parsed.manifest, payload: parsed.payload, other, container, containerEncrypted };
   })());
 }
 
@@ -198,7 +210,92 @@ interface Case {
   passphrase?: string;
 }
 
-async function makeCase(r: Rng, b: Bases): Promise<Case> {
+const HOSTILE_NAMES = ['../bundle.json', '/etc/passwd', 'files/../x', 'C:/x', 'files\\x', 'files/', 'data/01', 'data/-1', 'readme.txt', 'bundle.json', 'envelope.json', 'data/0', `files/${'0'.repeat(64)}`, 'files/ABC'];
+
+/** Mutations of a format 2 container, plain or encrypted. */
+async function makeContainerCase(r: Rng, b: Bases): Promise<Case> {
+  const encrypted = r.chance(0.4);
+  const base = encrypted ? b.containerEncrypted : b.container;
+  const label = encrypted ? 'container (encrypted)' : 'container';
+  const pass = encrypted ? r.pick([PASSPHRASE, PASSPHRASE, PASSPHRASE, 'wrong']) : undefined;
+  const withPass = (c: Case): Case => (pass !== undefined ? { ...c, passphrase: pass } : c);
+  const entries = (): RawEntry[] => entriesOf(base).map((e) => ({ ...e, method: e.name === 'bundle.json' ? 8 : 0 }));
+  switch (r.int(9)) {
+    case 0:
+      return withPass({ name: `${label}: truncate`, bytes: base.slice(0, r.int(base.length)) });
+    case 1: {
+      const bytes = base.slice();
+      const n = 1 + r.int(6);
+      // Half the time aim at the central directory and end record (the last ~300 bytes).
+      for (let i = 0; i < n; i++) {
+        const at = r.chance(0.5) ? base.length - 1 - r.int(Math.min(300, base.length)) : r.int(base.length);
+        bytes[at] = bytes[at]! ^ (1 + r.int(255));
+      }
+      return withPass({ name: `${label}: flip ${n} bytes`, bytes });
+    }
+    case 2: {
+      // Change an entry's content and recompute its CRC-32: only the hash or the tag can tell.
+      const list = entries();
+      const k = r.int(list.length);
+      const data = list[k]!.data.slice();
+      if (data.length > 0) {
+        const at = r.int(data.length);
+        data[at] = data[at]! ^ (1 + r.int(255));
+      }
+      list[k] = { ...list[k]!, data: r.chance(0.3) ? data.subarray(0, r.int(data.length + 1)) : data };
+      return withPass({ name: `${label}: alter ${list[k]!.name} (CRC fixed)`, bytes: buildZip(list) });
+    }
+    case 3: {
+      const list = entries();
+      const k = r.int(list.length);
+      list[k] = { ...list[k]!, name: r.pick(HOSTILE_NAMES) };
+      return withPass({ name: `${label}: rename an entry to ${list[k]!.name}`, bytes: buildZip(list) });
+    }
+    case 4: {
+      const list = entries();
+      const how = r.int(3);
+      if (how === 0) list.splice(r.int(list.length), 1);
+      else if (how === 1) list.push(list[r.int(list.length)]!);
+      else list.reverse();
+      return withPass({ name: `${label}: ${['drop', 'duplicate', 'reverse'][how]} entries`, bytes: buildZip(list) });
+    }
+    case 5: {
+      // Store instead of deflate, deflate instead of store, or claim another size.
+      const list = entries();
+      const k = r.int(list.length);
+      const e = list[k]!;
+      list[k] = r.chance(0.5) ? { ...e, method: e.method === 8 ? 0 : 8 } : { ...e, size: r.pick([0, 1, e.data.length + 1, 0x7fffffff]) };
+      return withPass({ name: `${label}: change method or size of ${e.name}`, bytes: buildZip(list) });
+    }
+    case 6: {
+      // Symbolic links, ZIP encryption flags, unknown methods.
+      const list = entries();
+      const k = r.int(list.length);
+      const e = list[k]!;
+      const variant = r.int(3);
+      list[k] = variant === 0 ? { ...e, madeBy: (3 << 8) | 20, external: (0o120777 << 16) >>> 0 } : variant === 1 ? { ...e, flags: 1 } : { ...e, method: r.pick([1, 9, 12, 14, 99]) };
+      return withPass({ name: `${label}: entry attributes of ${e.name}`, bytes: buildZip(list) });
+    }
+    case 7: {
+      if (encrypted) break;
+      // Repack a mutated bundle.json (a JSON mutation), with a correct CRC.
+      const list = entries();
+      const json = list[0]!;
+      const m = await makeCase(r, b, false);
+      list[0] = { ...json, data: m.bytes };
+      return { name: `container: bundle.json ← ${m.name}`, bytes: buildZip(list) };
+    }
+    default:
+      break;
+  }
+  // Splice two containers.
+  const other = encrypted ? b.container : b.containerEncrypted;
+  const cut = r.int(Math.min(base.length, other.length));
+  return withPass({ name: `${label}: splice with another container at ${cut}`, bytes: insertAt(base.slice(0, cut), cut, other.slice(cut)) });
+}
+
+async function makeCase(r: Rng, b: Bases, containers = true): Promise<Case> {
+  if (containers && r.chance(0.35)) return makeContainerCase(r, b);
   const source = r.chance(0.25) ? 'encrypted' : 'plain';
   const base = source === 'encrypted' ? b.encrypted : b.plain;
   const passphrase = source === 'encrypted' ? r.pick([PASSPHRASE, PASSPHRASE, 'wrong', '']) : r.chance(0.1) ? PASSPHRASE : undefined;
@@ -364,6 +461,8 @@ export async function fuzzBundles(options: FuzzOptions): Promise<FuzzReport> {
       if (result === 'hang') problem = `no answer within ${hangMs} ms`;
       else {
         problem = checkResult(result);
+        // Every file of an accepted container reads back (re-verified) without a throw.
+        if (!problem && result.ok) for (const f of result.files.values()) await readAllBytes(f);
         if (!problem) {
           if (result.ok) accepted++;
           const code = result.ok ? 'ok' : result.error.code;

@@ -36,6 +36,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'report: the full report (all sections, charts) in Node',
+    async run() {
+      const { narrativeReportBenchmark } = await import('./report-narrative');
+      return narrativeReportBenchmark();
+    },
+  },
+  {
     title: 'report: 1,000 interviews with individual responses',
     async run() {
       const { Worker } = await import('node:worker_threads');
@@ -73,10 +80,11 @@ export const benchmarks: Benchmark[] = [
       const rows: BenchRow[] = [];
       for (const variant of ['consolidated', 'drafts']) {
         const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/report-full.ts', variant], { encoding: 'utf8', maxBuffer: 1 << 20 });
-        const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; peakRss: number; bytes: number };
+        const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakRss: number; bytes: number };
         const label = variant === 'consolidated' ? 'lead consolidated every question' : 'no consolidated answers (all drafted)';
         rows.push(
           { name: `${label}: build`, value: `${(r.ms / 1000).toFixed(1)} s (${(r.bytes / 1048576).toFixed(1)} MB .docx)`, goal: '≤ 20 s' },
+          { name: `${label}: CPU time of the build (all threads)`, value: `${(r.cpuMs / 1000).toFixed(1)} s` },
           { name: `${label}: peak RSS (own process, incl. the generated data)`, value: `${(r.peakRss / 1048576).toFixed(0)} MiB`, goal: '≤ 1 GB' },
         );
       }
@@ -112,10 +120,31 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'storage: one grouped record by size in Chromium (strict durability)',
+    async run() {
+      const { recordSizeBenchmark } = await import('./record-size');
+      return recordSizeBenchmark();
+    },
+  },
+  {
+    title: 'autosave: whole-browser SIGKILL while typing in Chromium',
+    async run() {
+      const { killBenchmark } = await import('./kill');
+      return killBenchmark('.', 10);
+    },
+  },
+  {
     title: 'import: bundles into IndexedDB in Chromium vs the floor',
     async run() {
       const { importChromiumBenchmark } = await import('./import-chromium');
       return importChromiumBenchmark();
+    },
+  },
+  {
+    title: 'bundle: format 2 container, 60 interviews with 200 attachments (300 MB), export and import in Chromium',
+    async run() {
+      const { containerChromiumBenchmark } = await import('./container-chromium');
+      return containerChromiumBenchmark();
     },
   },
   {

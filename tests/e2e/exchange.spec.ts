@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { card, createAssessment, pasteStakeholders, setUpProfile, startInterview, waitSaved } from './helpers';
@@ -20,6 +20,8 @@ async function exportBundle(page: Page, testId: 'export-mine' | 'export-all', fi
   expect(download.suggestedFilename()).toMatch(/^readiness-.*\d{4}-\d{2}-\d{2}\.rsb$/);
   const target = path.join(dir, file);
   await download.saveAs(target);
+  // The app writes format 2 containers (a ZIP: PK\x03\x04).
+  expect([...readFileSync(target).subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]);
   return target;
 }
 

@@ -25,7 +25,7 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
   const data = useLiveQuery(async () => {
     const [interviews, answers, stakeholders] = await Promise.all([
       db.interviews.where('assessmentId').equals(assessment.id).toArray(),
-      db.answers.where('assessmentId').equals(assessment.id).toArray(),
+      repo.answersByInterview(assessment.id),
       db.stakeholders.where('assessmentId').equals(assessment.id).toArray(),
     ]);
     return { interviews, answers, stakeholders };
@@ -33,12 +33,7 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
 
   const rows = useMemo(() => {
     if (!data) return [];
-    const byInterview = new Map<string, typeof data.answers>();
-    for (const a of data.answers) {
-      const list = byInterview.get(a.interviewId);
-      if (list) list.push(a);
-      else byInterview.set(a.interviewId, [a]);
-    }
+    const byInterview = data.answers;
     const people = new Map(data.stakeholders.map((s) => [s.id, s]));
     return data.interviews
       .map((iv) => {

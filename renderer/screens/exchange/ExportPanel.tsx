@@ -29,7 +29,7 @@ export function ExportPanel({ assessment }: { assessment: Assessment }) {
     setMessage(null);
     try {
       await saver.flush();
-      const { bytes, dataset } = await exportBundle(repo, {
+      const { blob, dataset } = await exportBundle(repo, {
         assessmentId: assessment.id,
         ...(kind === 'interviews' ? { interviewIds: [...selected] } : {}),
         who: profile,
@@ -39,7 +39,7 @@ export function ExportPanel({ assessment }: { assessment: Assessment }) {
       });
       const result = await getBridge().saveFile({
         suggestedName: suggestedBundleName(profile.name, new Date(), kind),
-        bytes,
+        bytes: blob,
         filters: [{ name: t('exchange.bundleFiles'), extensions: [BUNDLE_EXTENSION] }],
       });
       if (result.saved) {

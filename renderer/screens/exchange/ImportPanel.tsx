@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_EXTENSION, bundleErrorMessage, bundleWarningMessage, type BundleError } from '../../../shared/bundle';
 import type { ImportCounts, RecordCounts } from '../../../shared/merge';
-import { MAX_FILE_BYTES, type OpenedFile } from '../../../shared/bridge';
+import { MAX_BLOB_BYTES, MAX_FILE_BYTES, type OpenedFile } from '../../../shared/bridge';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
 import { getBridge, isDesktop } from '../../platform';
@@ -57,9 +57,9 @@ interface Chosen {
   problem?: OpenedFile['problem'];
 }
 
-/** Browser files as chosen: too large ones are reported without being read. */
+/** Browser files as chosen: too large ones (over the container limit) are reported without being read. */
 function browserChoice(files: readonly File[]): Chosen[] {
-  return files.map((f) => (f.size > MAX_FILE_BYTES ? { name: f.name, problem: { kind: 'tooLarge', size: f.size } } : { name: f.name, blob: f }));
+  return files.map((f) => (f.size > MAX_BLOB_BYTES ? { name: f.name, problem: { kind: 'tooLarge', size: f.size } } : { name: f.name, blob: f }));
 }
 
 /** Import bundles into `assessment`, or — from the home screen — into the assessment they carry. */
@@ -128,7 +128,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
     const list: Entry[] = files.map((f) => {
       const key = `f${nextKey++}`;
       if (f.problem?.kind === 'tooLarge')
-        return { key, name: f.name, blob: empty, outcome: { kind: 'error', error: { code: 'tooLarge', params: { size: f.problem.size, limit: MAX_FILE_BYTES, file: f.name } } } };
+        return { key, name: f.name, blob: empty, outcome: { kind: 'error', error: { code: 'tooLarge', params: { size: f.problem.size, limit: isDesktop() ? MAX_FILE_BYTES : MAX_BLOB_BYTES, file: f.name } } } };
       if (f.problem?.kind === 'unreadable' || !f.blob) return { key, name: f.name, blob: empty, outcome: { kind: 'message', text: t('importFeedback.unreadable', { file: f.name }) } };
       return { key, name: f.name, blob: f.blob };
     });

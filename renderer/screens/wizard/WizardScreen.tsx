@@ -250,7 +250,7 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
     return () => window.removeEventListener('keydown', onKey);
   }, [pageIndex, pages, goToPage, moveQuestion, nextUnanswered, toggleFocusMode]);
 
-  // Save immediately when the page is hidden or closed (the journal covers a hard kill).
+  // Save immediately when the page is hidden or closed (what was written ahead covers a hard kill).
   useEffect(() => {
     const flush = () => void saver.flush();
     const onVisibility = () => {

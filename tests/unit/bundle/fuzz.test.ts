@@ -20,5 +20,7 @@ describe('bundle reader under mutation', () => {
     // Graph and value mutations reach their checks.
     expect(report.codes.revisionCycle ?? 0).toBeGreaterThan(0);
     expect(report.codes.invalidValue ?? 0).toBeGreaterThan(0);
+    // Containers are mutated too, and reach the container's own checks.
+    for (const code of ['damaged', 'unsafeEntry', 'unexpectedEntry']) expect(report.codes[code], code).toBeGreaterThan(0);
   });
 });

@@ -25,6 +25,29 @@ describe('readiness checklist', () => {
     expect(out).toContain('# Cross-border paperless trade: a legal readiness checklist');
   });
 
+  it('--format values prints what each question takes in a bundle, and what takes no answer', async () => {
+    const { code, out } = await run(['checklist', '--format', 'values']);
+    expect(code).toBe(0);
+    const data = JSON.parse(out) as {
+      catalogueVersion: string;
+      questions: Array<{ id: string; kind: string; choice?: string[]; choices?: string[]; number?: { min: number; max: number }; date?: string; fields: string[] }>;
+      noAnswer: string[];
+    };
+    const json = JSON.parse((await run(['checklist', '--format', 'json'])).out) as { catalogueVersion: string; items: Array<{ id: string; role: string; kind?: string; options?: string[] }> };
+    expect(data.catalogueVersion).toBe(json.catalogueVersion);
+    const questions = json.items.filter((i) => i.role === 'question');
+    expect(data.questions.map((q) => q.id)).toEqual(questions.map((q) => q.id));
+    expect(data.noAnswer).toContain('B7.1');
+    for (const q of data.questions) {
+      const item = questions.find((i) => i.id === q.id)!;
+      if (q.kind === 'status') expect(q.choice).toEqual(['yes', 'partial', 'no', 'dontKnow', 'na']);
+      if (q.kind === 'percentage') expect(q.number).toEqual({ min: 0, max: 100 });
+      if (q.kind === 'date') expect(q.date).toBe('YYYY-MM');
+      if (q.kind === 'multiSelect') expect(q.choices).toEqual(item.options);
+      if (q.kind === 'text') expect([q.choice, q.choices, q.number, q.date]).toEqual([undefined, undefined, undefined, undefined]);
+    }
+  });
+
   it('refuses an unknown language or format with a usage error', async () => {
     expect((await run(['checklist', '--lang', 'de'])).code).toBe(2);
     const bad = await run(['checklist', '--format', 'xml']);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftConsolidated, mergeTexts, median, normalizeText, containsWords, type Contribution } from '../../../shared/consolidation';
+import { draftConsolidated, hasPlan, mergeTexts, median, normalizeText, containsWords, type Contribution } from '../../../shared/consolidation';
+import { answerText } from '../../../shared/report';
+import { getItem } from '../../../shared/checklist/catalogue';
 import type { Relevance } from '../../../shared/checklist/relevance';
 import type { AnswerValue, Interview, Stakeholder } from '../../../shared/model/types';
 
@@ -183,8 +185,11 @@ describe('draftConsolidated: texts', () => {
   });
 
   it('puts the attribution above a contribution that starts with a list item', () => {
-    const d = draftConsolidated('A2.1.1.6', [contribution('SRC', { choice: 'yes', elaboration: '- State Revenue Committee\n- Border Service' })]);
-    expect(d.value.elaboration).toBe('SRC:\n- State Revenue Committee\n- Border Service');
+    const d = draftConsolidated('A2.1.1.6', [
+      contribution('SRC', { choice: 'yes', elaboration: '- State Revenue Committee\n- Border Service' }),
+      contribution('MTI', { choice: 'yes', elaboration: 'The ministry is connected too.' }),
+    ]);
+    expect(d.value.elaboration).toBe('SRC:\n- State Revenue Committee\n- Border Service\nMTI: The ministry is connected too.');
   });
 
   it("keeps a conflicting head's texts without letting it vote", () => {
@@ -192,8 +197,40 @@ describe('draftConsolidated: texts', () => {
       contribution('SRC', { choice: 'yes', elaboration: 'Yes, the council exists.' }, { alternatives: [{ choice: 'no', elaboration: 'The council met once.' }] }),
     ]);
     expect(d.value.choice).toBe('yes');
-    expect(d.value.elaboration).toBe('SRC: Yes, the council exists.\nThe council met once.');
+    // One contribution: nothing to tell apart, so no attribution.
+    expect(d.value.elaboration).toBe('Yes, the council exists.\nThe council met once.');
     expect(d.summary.conflicts).toBe(1);
+  });
+
+  it('attributes only when several interviews contributed, and never repeats a bare status', () => {
+    const one = draftConsolidated('A1.2', [contribution('QazTrade JSC', { choice: 'yes', elaboration: 'Yes' })]);
+    expect(one.value.elaboration).toBeUndefined();
+    expect(answerText('en', getItem('A1.2')!, one.value)).toBe('Yes.');
+    const two = draftConsolidated('A1.2', [
+      contribution('QazTrade JSC', { choice: 'yes', elaboration: 'Yes' }),
+      contribution('SRC', { choice: 'yes', elaboration: 'Да.\nThe committee meets quarterly.' }),
+    ]);
+    expect(two.value.elaboration).toBe('SRC: The committee meets quarterly.');
+    expect(answerText('en', getItem('A1.2')!, two.value)).toBe('Yes. SRC: The committee meets quarterly.');
+  });
+
+  it('drops timelines that only say there is no plan ("-", "n/a")', () => {
+    const d = draftConsolidated('A2.1.4', [
+      contribution('SRC', { choice: 'no', timeline: '-' }),
+      contribution('MTI', { choice: 'no', timeline: 'n/a' }),
+    ]);
+    expect(d.value.timeline).toBeUndefined();
+    expect(hasPlan(d.value)).toBe(false);
+    const planned = draftConsolidated('A2.1.4', [contribution('SRC', { choice: 'no', timeline: '-' }), contribution('MTI', { choice: 'no', timeline: 'Planned in 2023' })]);
+    expect(planned.value.timeline).toBe('MTI: Planned in 2023');
+    expect(hasPlan(planned.value)).toBe(true);
+  });
+
+  it('does not take an attributed dash for a plan', () => {
+    expect(hasPlan({ review: 'draft', timeline: 'State Revenue Committee: -' })).toBe(false);
+    expect(hasPlan({ review: 'draft', timeline: 'SRC: –\nMTI: n/a' })).toBe(false);
+    expect(hasPlan({ review: 'draft', timeline: 'SRC: -\nMTI: 2023' })).toBe(true);
+    expect(hasPlan({ review: 'draft', timeline: 'Plan: by 2025' })).toBe(true);
   });
 
   it('never carries private notes into the draft', () => {

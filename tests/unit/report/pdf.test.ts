@@ -9,6 +9,10 @@ import { checklistTexts, itemTexts } from '../../../shared/checklist/catalogue';
 import type { Lang } from '../../../shared/i18n';
 import type { Dataset } from '../../../shared/model/types';
 import { docxToText, hasSoffice, inOrder, rowText, seedDataset, words } from './helpers';
+import { buildSeedDataset } from '../../../shared/demo/seedDataset';
+import { seedFixtures } from '../../fixtures/seed';
+import { nodeRasterizer } from '../../../cli/rasterizer';
+import { annexLabel, reportOutline, headingText } from '../../../shared/narrative';
 
 const LANGS: readonly Lang[] = ['en', 'ru', 'kk'];
 const PRIVATE = 'PRIVATE-NOTE-7f3a';
@@ -37,8 +41,12 @@ describe.skipIf(!hasSoffice())('report opened in LibreOffice', () => {
     const files: Record<string, Uint8Array> = {};
     for (const lang of LANGS) files[lang] = await buildReport(dataset, { lang, date: '2022-03-15' });
     files['en-individual'] = await buildReport(dataset, { lang: 'en', date: '2022-03-15', individualResponses: true, landscapeAnnexes: true });
+    // The full demo report (the seed's narrative), in every language: converted in the same run.
+    const demo = buildSeedDataset(seedFixtures, { withConsolidated: true, withNarrative: true }).dataset;
+    const rasterizer = await nodeRasterizer();
+    for (const lang of LANGS) files[`full-${lang}`] = await buildReport(demo, { lang, rasterizer });
     Object.assign(texts, await docxToText(files));
-  }, 240_000);
+  }, 400_000);
 
   describe.each(LANGS)('%s', (lang) => {
     const S = REPORT_STRINGS[lang];
@@ -126,6 +134,73 @@ describe.skipIf(!hasSoffice())('report opened in LibreOffice', () => {
     it('never prints private notes', () => {
       expect(texts[lang]).not.toContain(PRIVATE);
     });
+  });
+
+  describe.each(LANGS)('full report, %s', (lang) => {
+    const S = REPORT_STRINGS[lang];
+    const demo = buildSeedDataset(seedFixtures, { withConsolidated: true, withNarrative: true }).dataset;
+    /** The pages after the table of contents: from the page that opens with the executive summary. */
+    const bodyPages = () => {
+      const pages = texts[`full-${lang}`]!.split('\f');
+      const first = pages.findIndex((p, i) => i > 0 && p.trim().startsWith(S.sections.executiveSummary));
+      expect(first).toBeGreaterThan(0);
+      return pages.slice(first);
+    };
+
+    it('has Executive summary, I … VII and Annexes I … IV in order', () => {
+      const body = words(bodyPages().join('\n'));
+      let from = 0;
+      for (const e of reportOutline(demo, lang)) {
+        const h = headingText(e);
+        const rest = body.slice(from);
+        expect(inOrder(rest, h), `heading "${h}"`).toBe(true);
+        from += rest.indexOf(words(h)[0]!) + 1;
+      }
+      expect(inOrder(body, `${annexLabel(lang, 'IV')}.`)).toBe(true);
+    });
+
+    it('prints the action plan table: its column headers and a group row with its actions', () => {
+      const t = bodyPages().join('\n');
+      const N = S.narrative;
+      const header = t.split('\n').find((l) => l.includes(words(N.action)[0]!) && l.includes(words(N.priority)[0]!) && l.includes(words(N.timeline)[0]!));
+      expect(header, 'the header row').toBeDefined();
+      for (const h of [N.action, N.priority, N.timeline, N.capacity, N.agencies]) expect(inOrder(t, h), h).toBe(true);
+      // The group row of A1 (its title in the report language), then actions 1, 2, 2.1.
+      const a1 = itemTexts(lang, 'A1').title!;
+      expect(inOrder(t, `${N.part1} ${a1} 1 Accede to the Framework Agreement`)).toBe(true);
+      expect(inOrder(t, '2.1 Inclusion of private sector representatives')).toBe(true);
+      expect(inOrder(t, `${N.priorities.high} 2022`)).toBe(true);
+    });
+
+    it('prints the 29 recommendations, numbered within the technical and the legal part', () => {
+      const body = words(bodyPages().join('\n'));
+      const label = (n: number) => words(fill(S.narrative.recommendation, { n }));
+      const count = (n: number) => body.filter((_, i) => label(n).every((w, j) => body[i + j] === w)).length;
+      for (let n = 1; n <= 13; n++) expect(count(n), `recommendation ${n}`).toBeGreaterThanOrEqual(2);
+      for (let n = 14; n <= 16; n++) expect(count(n), `recommendation ${n}`).toBeGreaterThanOrEqual(1);
+      expect(count(17)).toBe(0);
+    });
+
+    it("never leaves the legal summary's total row alone on a page: it comes first, with I.A", () => {
+      // The first line starting with "I.A " after the contents is the legal summary's row.
+      const pages = bodyPages();
+      const page = pages.find((p) => /^\s*I\.A\s/m.test(p))!;
+      const at = page.search(/^\s*I\.A\s/m);
+      const total = page.lastIndexOf(S.summary.total, at);
+      expect(total).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it('puts the legal summary total row first, with part I, in the annexes-only report', () => {
+    const pages = texts.en!.split('\f');
+    const S = REPORT_STRINGS.en.summary;
+    // Not the table of contents (its entries have dot leaders).
+    const legal = pages.findIndex((p) => p.includes(S.legal) && /^\s*I\.A\s/m.test(p) && !p.includes('.....'));
+    expect(legal).toBeGreaterThan(0);
+    const page = pages[legal]!;
+    const at = page.indexOf(S.legal);
+    expect(page.indexOf(S.total, at)).toBeGreaterThan(at);
+    expect(page.indexOf(S.total, at)).toBeLessThan(page.search(/^\s*I\.A\s/m));
   });
 
   it('keeps the Kazakh letters intact', () => {
