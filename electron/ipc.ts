@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BridgeChannel, MAX_FILE_BYTES, type AppInfo, type OpenedFile, type SaveResult } from '../shared/bridge';
+import { LANGUAGES, type Lang } from '../shared/i18n';
 import { isTrustedSender, type SenderLike } from './security';
 
 const filterSchema = z.object({
@@ -29,6 +30,8 @@ export const saveFileArgs = z
     filters: z.array(filterSchema).max(10).optional(),
   })
   .strict();
+
+export const uiLanguageArg = z.enum(LANGUAGES);
 
 export interface DialogLike {
   showOpenDialog(options: {
@@ -55,6 +58,10 @@ export interface IpcDeps {
   /** Folder the save dialog opens in (the user's Documents). */
   defaultSaveDir: string;
   appInfo: () => AppInfo;
+  /** Default dialog titles in the current UI language (when the renderer gives none). */
+  dialogTitles?: () => { open: string; save: string };
+  /** The renderer reports its UI language (at start and on every switch). */
+  onUiLanguage?: (lang: Lang) => void;
 }
 
 /** Error thrown to the renderer; its message is a stable code, never a path or stack. */
@@ -94,8 +101,9 @@ export function createBridgeHandlers(deps: IpcDeps) {
       const parsed = openFilesArgs.safeParse(raw);
       if (!parsed.success) throw new BridgeError('invalid-arguments');
       const args = parsed.data;
+      const title = args.title ?? deps.dialogTitles?.().open;
       const result = await deps.dialog.showOpenDialog({
-        ...(args.title ? { title: args.title } : {}),
+        ...(title ? { title } : {}),
         properties: args.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
         filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
       });
@@ -134,8 +142,9 @@ export function createBridgeHandlers(deps: IpcDeps) {
       const parsed = saveFileArgs.safeParse(raw);
       if (!parsed.success) throw new BridgeError('invalid-arguments');
       const args = parsed.data;
+      const title = args.title ?? deps.dialogTitles?.().save;
       const result = await deps.dialog.showSaveDialog({
-        ...(args.title ? { title: args.title } : {}),
+        ...(title ? { title } : {}),
         defaultPath: path.join(deps.defaultSaveDir, safeFileName(args.suggestedName)),
         ...(args.filters ? { filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) } : {}),
       });
@@ -152,6 +161,13 @@ export function createBridgeHandlers(deps: IpcDeps) {
       guard(event);
       if (raw !== undefined) throw new BridgeError('invalid-arguments');
       return deps.appInfo();
+    },
+
+    async [BridgeChannel.setUiLanguage](event: SenderLike, raw: unknown): Promise<void> {
+      guard(event);
+      const parsed = uiLanguageArg.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      deps.onUiLanguage?.(parsed.data);
     },
   };
 }

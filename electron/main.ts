@@ -6,9 +6,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, t
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { catalogueVersionLabel } from '../shared/checklist/catalogue';
+import { detectLanguage, type Lang } from '../shared/i18n';
 import { createAppProtocolHandler } from './protocol';
 import { registerBridgeHandlers } from './ipc';
 import { aboutText, buildMenuTemplate } from './menu';
+import { desktopStrings } from './strings';
 import {
   APP_ENTRY,
   APP_SCHEME,
@@ -87,6 +89,22 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  // The UI language: the OS's until the renderer reports the one the user chose.
+  let uiLang: Lang = 'en';
+
+  const showAbout = () => {
+    const s = desktopStrings(uiLang).about;
+    const options = { type: 'info' as const, title: s.title, message: aboutText(appInfo(), s), buttons: [s.ok] };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  };
+  const applyMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({ isMac: process.platform === 'darwin', onAbout: showAbout, labels: desktopStrings(uiLang).menu }) as Parameters<
+          typeof Menu.buildFromTemplate
+        >[0],
+      ),
+    );
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -97,6 +115,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   void app.whenReady().then(async () => {
+    uiLang = detectLanguage([app.getLocale()]);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, { readFile: (p) => fsp.readFile(p) }));
 
     const ses = session.defaultSession;
@@ -119,17 +138,15 @@ if (!app.requestSingleInstanceLock()) {
       },
       defaultSaveDir: app.getPath('documents'),
       appInfo,
+      dialogTitles: () => desktopStrings(uiLang).dialogs,
+      onUiLanguage: (lang) => {
+        if (lang === uiLang) return;
+        uiLang = lang;
+        applyMenu();
+      },
     });
 
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({
-          isMac: process.platform === 'darwin',
-          onAbout: () =>
-            void dialog.showMessageBox({ type: 'info', title: 'Readiness Studio', message: aboutText(appInfo()), buttons: ['OK'] }),
-        }) as Parameters<typeof Menu.buildFromTemplate>[0],
-      ),
-    );
+    applyMenu();
 
     mainWindow = await createMainWindow();
     mainWindow.on('closed', () => (mainWindow = null));

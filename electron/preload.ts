@@ -12,6 +12,7 @@ const api: Bridge = {
   saveFile: async (options) =>
     ipcRenderer.invoke(BridgeChannel.saveFile, options.bytes instanceof Blob ? { ...options, bytes: new Uint8Array(await options.bytes.arrayBuffer()) } : options),
   appInfo: () => ipcRenderer.invoke(BridgeChannel.appInfo),
+  setUiLanguage: (lang) => ipcRenderer.invoke(BridgeChannel.setUiLanguage, lang),
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -17,7 +17,7 @@ export function App() {
       }}>
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
+      <header className={route.name === 'interview' ? 'app-header scrolls' : 'app-header'}>
         <button type="button" className="brand" onClick={() => navigate({ name: 'home' })} aria-label={t('nav.home')}>
           <img src="./icon.svg" alt="" width={28} height={28} />
           <span className="brand-name">{t('app.name')}</span>

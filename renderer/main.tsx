@@ -1,15 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isLang } from '../shared/i18n';
 import { initI18n } from './i18n';
+import { getBridge } from './platform';
 import { App } from './App';
 import { db, repo, requestPersistentStorage } from './db';
 import { checkDatabaseVersion } from './db/open';
 import { NewerDatabaseScreen } from './screens/NewerDatabaseScreen';
-import { replayJournal } from './screens/wizard/autosave';
+import { replayLegacyJournal } from './screens/wizard/autosave';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
 
-initI18n();
+const i18n = initI18n();
+// The desktop shell's menu and dialogs follow the UI language.
+const tellShell = (lang: string) => {
+  if (isLang(lang)) void getBridge().setUiLanguage(lang).catch(() => undefined);
+};
+tellShell(i18n.language);
+i18n.on('languageChanged', tellShell);
 
 async function start() {
   const root = document.getElementById('root');
@@ -27,11 +35,12 @@ async function start() {
     );
     return;
   }
-  // Edits typed just before the previous session ended abruptly are written first.
+  // Edits written ahead just before the previous session ended abruptly are stored first.
   try {
-    await replayJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
+    await repo.foldPendingEdits();
+    await replayLegacyJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
   } catch {
-    // The journal stays for the next start; the app must still open.
+    // They stay for the next start; the app must still open.
   }
   void requestPersistentStorage();
   createRoot(root).render(

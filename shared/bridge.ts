@@ -5,6 +5,8 @@
  * Keep it small: every method is an attack surface in the desktop shell.
  */
 
+import type { Lang } from './i18n';
+
 export interface FileFilter {
   /** Human-readable name shown in the dialog, e.g. "Readiness bundles". */
   readonly name: string;
@@ -53,6 +55,8 @@ export interface Bridge {
   openFiles(options: OpenFilesOptions): Promise<OpenedFile[]>;
   saveFile(options: SaveFileOptions): Promise<SaveResult>;
   appInfo(): Promise<AppInfo>;
+  /** The UI language, so the desktop shell's menu and dialogs speak it too. */
+  setUiLanguage(lang: Lang): Promise<void>;
 }
 
 /** IPC channel names, one place for preload and main. */
@@ -60,6 +64,7 @@ export const BridgeChannel = {
   openFiles: 'bridge:open-files',
   saveFile: 'bridge:save-file',
   appInfo: 'bridge:app-info',
+  setUiLanguage: 'bridge:set-ui-language',
 } as const;
 
 /** Upper bound for one file crossing the desktop bridge as bytes (the JSON bundle limit). */

@@ -16,7 +16,7 @@ import {
 } from '../../shared/bundle';
 import { planImport, type ImportPlan, type IncomingBundle } from '../../shared/merge';
 import type { Dataset, Id, Interviewer } from '../../shared/model/types';
-import type { Repo } from './repo';
+import type { ImportProgress, Repo } from './repo';
 import type { ImportLogEntry } from './schema';
 
 export interface CheckedFile {
@@ -123,7 +123,13 @@ export async function writeAttachmentFiles(store: BlobStore, plan: ImportPlan, f
 }
 
 /** Writes a plan: attachment bytes first, then all its records and one log entry per file, in one transaction. */
-export async function applyPlan(repo: Repo, plan: ImportPlan, now: () => string = () => new Date().toISOString(), files: readonly CheckedFile[] = []): Promise<void> {
+export async function applyPlan(
+  repo: Repo,
+  plan: ImportPlan,
+  now: () => string = () => new Date().toISOString(),
+  files: readonly CheckedFile[] = [],
+  onProgress?: ImportProgress,
+): Promise<void> {
   const store = blobStoreOf(repo);
   if (store) await writeAttachmentFiles(store, plan, files);
   const at = now();
@@ -150,8 +156,12 @@ export async function applyPlan(repo: Repo, plan: ImportPlan, now: () => string 
       interviews: [...w.interviews],
       answers: [...w.answers],
       consolidated: [...w.consolidated],
+      texts: [...w.texts],
+      tombstones: [...w.tombstones],
+      attachments: [...w.attachments],
     },
     log,
+    onProgress,
   );
 }
 

@@ -3,14 +3,17 @@
  * persisted data. Every write that must be atomic is one transaction. Clock and id
  * generator are injectable so tests are deterministic.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import { current, heads, planEdit } from '../../shared/answers/revisions';
+import Dexie, { type Table } from 'dexie';
+import { current, heads, planEdit, type RevisionLike } from '../../shared/answers/revisions';
 import { CATALOGUE_VERSION } from '../../shared/checklist/catalogue';
 import type { Lang } from '../../shared/i18n';
 import type {
+  AnswerRevision,
   AnswerValue,
   Assessment,
+  Attachment,
   ChecklistPart,
+  ConsolidatedRevision,
   ConsolidatedValue,
   Dataset,
   Id,
@@ -18,8 +21,21 @@ import type {
   Interviewer,
   Sector,
   Stakeholder,
+  TextRevision,
+  TextValue,
+  Tombstone,
 } from '../../shared/model/types';
-import type { ImportLogEntry, ReadinessDb, StoredAnswer, StoredConsolidated } from './schema';
+import {
+  consolidatedBucket,
+  textBucket,
+  type AnswerGroup,
+  type ConsolidatedGroup,
+  type ImportLogEntry,
+  type PendingEditRecord,
+  type ReadinessDb,
+  type RevisionGroup,
+  type TextGroup,
+} from './schema';
 
 export interface RepoOptions {
   now?: () => string;
@@ -54,20 +70,131 @@ export interface NewInterview {
   parts: ChecklistPart[];
 }
 
-/** Records an import writes, already merged and checked by shared/merge. */
+/** Records an import writes, already merged and checked by shared/merge (format 2: all eight collections). */
 export interface ImportRecords {
   assessments: Assessment[];
   stakeholders: Stakeholder[];
   interviews: Interview[];
   answers: Dataset['answers'];
   consolidated: Dataset['consolidated'];
+  texts: Dataset['texts'];
+  tombstones: Dataset['tombstones'];
+  attachments: Dataset['attachments'];
 }
 
-const strip = <T extends { sealed?: unknown }>(r: T): Omit<T, 'sealed'> => {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { sealed, ...rest } = r;
-  return rest;
-};
+/** Where a text is written: its slot is (key, lang) within an assessment. */
+export interface TextSlot {
+  assessmentId: Id;
+  key: string;
+  lang: Lang;
+}
+
+/** A translation's provenance, written with the text (absent on a source text). */
+export interface TextExtra {
+  translates?: Id;
+  translationState?: 'translated' | 'reviewed';
+}
+
+/** Called while an import is written: records written so far of the total. */
+export type ImportProgress = (done: number, total: number) => void;
+
+/** The slot of an interview answer. */
+export interface AnswerSlot {
+  assessmentId: Id;
+  interviewId: Id;
+  questionId: string;
+}
+
+const pendingKey = (slot: { interviewId: Id; questionId: string }) => `${slot.interviewId}|${slot.questionId}`;
+
+type Revision = RevisionLike & { readonly deviceId: Id };
+
+/**
+ * One edit of a slot inside its group record: planEdit decides between editing the head in
+ * place (it is still editable: written here and never exported) and a child of all heads.
+ * `build` makes the stored revision from the one edited in place, or from the new parents.
+ */
+function editGroup<R extends Revision>(
+  group: RevisionGroup<R>,
+  inSlot: (r: R) => boolean,
+  deviceId: Id,
+  build: (edited: R | undefined, parents: readonly Id[]) => R,
+): R {
+  const editable = new Set(group.editable);
+  const plan = planEdit(group.revisions.filter(inSlot), (id) => !editable.has(id), deviceId);
+  if (plan.kind === 'update') {
+    const record = build(plan.revision, plan.revision.parents);
+    group.revisions[group.revisions.indexOf(plan.revision)] = record;
+    return record;
+  }
+  const record = build(undefined, plan.parents);
+  group.revisions.push(record);
+  group.editable.push(record.id);
+  return record;
+}
+
+/**
+ * Puts revisions into a group as a set by id (the merge already chose each one) and seals
+ * them: a revision that arrives from outside has left some device, so it is never edited
+ * in place.
+ */
+function putIntoGroup<R extends { readonly id: Id }>(group: RevisionGroup<R>, incoming: readonly R[]): void {
+  const at = new Map<Id, number>();
+  group.revisions.forEach((r, i) => at.set(r.id, i));
+  for (const r of incoming) {
+    const i = at.get(r.id);
+    if (i === undefined) {
+      at.set(r.id, group.revisions.length);
+      group.revisions.push(r);
+    } else group.revisions[i] = r;
+  }
+  if (group.editable.length > 0) {
+    const ids = new Set(incoming.map((r) => r.id));
+    group.editable = group.editable.filter((id) => !ids.has(id));
+  }
+}
+
+function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const t of list) {
+    const k = key(t);
+    const g = out.get(k);
+    if (g) g.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+/**
+ * Puts records in chunks, all requested at once (so the database works on one chunk while
+ * the next is serialised), calling `progress` as each chunk is written.
+ */
+async function putInChunks<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, records: readonly T[], progress: (n: number) => void, weight: (t: T) => number = () => 1, chunkWeight = 2_000_000): Promise<void> {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let w = 0;
+  for (const r of records) {
+    chunk.push(r);
+    w += weight(r);
+    if (w >= chunkWeight) {
+      chunks.push(chunk);
+      chunk = [];
+      w = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  await Promise.all(chunks.map((c) => table.bulkPut(c).then(() => progress(c.length))));
+}
+
+/** A rough size of a group record (for chunking only): revisions times a typical revision. */
+const groupWeight = (g: { revisions: readonly unknown[] }) => g.revisions.length * 800;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+async function sha256Hex(blob: Blob): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
   const now = options.now ?? (() => new Date().toISOString());
@@ -77,28 +204,23 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
     return (await db.meta.get(key))?.value as T | undefined;
   }
 
-  /**
-   * The one way a revision is written (interview answers and consolidated answers alike):
-   * planEdit decides between editing the head in place and a child of all heads.
-   */
-  async function saveRevision<R extends StoredAnswer | StoredConsolidated>(
-    table: EntityTable<R, 'id'>,
-    slotRevisions: () => Promise<R[]>,
-    fields: Omit<R, 'id' | 'at' | 'by' | 'byName' | 'deviceId' | 'parents' | 'sealed'>,
-    who: Interviewer,
-  ): Promise<R> {
-    return db.transaction('rw', table, async () => {
-      const revisions = await slotRevisions();
-      const sealed = new Set(revisions.filter((r) => r.sealed === 1).map((r) => r.id));
-      const plan = planEdit(revisions, (id) => sealed.has(id), who.deviceId);
-      const at = now();
-      const record = (
-        plan.kind === 'update'
-          ? { ...plan.revision, value: fields.value, at }
-          : { ...fields, id: newId(), at, by: who.id, byName: who.name, deviceId: who.deviceId, parents: plan.parents, sealed: 0 }
-      ) as R;
-      // Dexie cannot resolve its insert type for a type parameter; record is a full R.
-      await table.put(record as never);
+  const emptyAnswers = (slot: { assessmentId: Id; interviewId: Id }): AnswerGroup => ({ interviewId: slot.interviewId, assessmentId: slot.assessmentId, revisions: [], editable: [] });
+
+  /** An answer edit into its interview's record; with `writtenAhead`, also drops the slot's write-ahead record it supersedes. */
+  async function writeAnswer(slot: AnswerSlot, value: AnswerValue, who: Interviewer, at: string, writtenAhead?: number): Promise<AnswerRevision> {
+    return db.transaction('rw', db.answerGroups, db.pendingEdits, async () => {
+      const group = (await db.answerGroups.get(slot.interviewId)) ?? emptyAnswers(slot);
+      const record = editGroup<AnswerRevision>(group, (r) => r.questionId === slot.questionId, who.deviceId, (edited, parents) =>
+        edited
+          ? { ...edited, value, at }
+          : { id: newId(), assessmentId: slot.assessmentId, interviewId: slot.interviewId, questionId: slot.questionId, value, at, by: who.id, byName: who.name, deviceId: who.deviceId, parents: [...parents] },
+      );
+      await db.answerGroups.put(group);
+      if (writtenAhead !== undefined) {
+        const key = pendingKey(slot);
+        const pending = await db.pendingEdits.get(key);
+        if (pending && pending.seq <= writtenAhead) await db.pendingEdits.delete(key);
+      }
       return record;
     });
   }
@@ -265,72 +387,258 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
      * this device; otherwise a child revision of all current heads (which also resolves a
      * conflict). One transaction, so concurrent saves of the same slot cannot fork it.
      */
-    async saveAnswer(slot: { assessmentId: Id; interviewId: Id; questionId: string }, value: AnswerValue, who: Interviewer): Promise<StoredAnswer> {
-      return saveRevision(db.answers, () => db.answers.where('[interviewId+questionId]').equals([slot.interviewId, slot.questionId]).toArray(), { ...slot, value }, who);
+    async saveAnswer(slot: AnswerSlot, value: AnswerValue, who: Interviewer): Promise<AnswerRevision> {
+      return writeAnswer(slot, value, who, now());
     },
 
     /** Every revision of an interview, grouped into its current answers per question. */
-    async interviewAnswers(interviewId: Id): Promise<Map<string, { head: StoredAnswer; heads: StoredAnswer[]; conflict: boolean }>> {
-      const revisions = await db.answers.where('[interviewId+questionId]').between([interviewId, Dexie.minKey], [interviewId, Dexie.maxKey]).toArray();
-      return currentBySlot(revisions, (r) => r.questionId);
+    async interviewAnswers(interviewId: Id): Promise<Map<string, { head: AnswerRevision; heads: AnswerRevision[]; conflict: boolean }>> {
+      const group = await db.answerGroups.get(interviewId);
+      return currentBySlot(group?.revisions ?? [], (r) => r.questionId);
+    },
+
+    /** Every answer revision of an assessment, by interview id (e.g. progress per interview). */
+    async answersByInterview(assessmentId: Id): Promise<Map<Id, AnswerRevision[]>> {
+      const groups = await db.answerGroups.where('assessmentId').equals(assessmentId).toArray();
+      return new Map(groups.map((g) => [g.interviewId, g.revisions]));
+    },
+
+    // ---- Answer edits written ahead (autosave) -------------------------------------
+
+    /**
+     * Writes edits ahead of their interview's record: one small record per slot, cheap
+     * enough for every keystroke, durable when the promise resolves (strict durability).
+     */
+    async writeAhead(edits: readonly Omit<PendingEditRecord, 'key'>[]): Promise<void> {
+      await db.pendingEdits.bulkPut(edits.map((e) => ({ ...e, key: pendingKey(e.slot) })));
+    },
+
+    /**
+     * Stores a written-ahead edit in its interview's record and, in the same transaction,
+     * deletes its write-ahead record unless a newer edit of the slot replaced it meanwhile.
+     */
+    async foldEdit(edit: Omit<PendingEditRecord, 'key'>): Promise<AnswerRevision> {
+      return writeAnswer(edit.slot, edit.value, edit.who, edit.at, edit.seq);
+    },
+
+    /** Folds what a previous session wrote ahead but did not fold (it ended abruptly); returns how many. */
+    async foldPendingEdits(): Promise<number> {
+      const pending = await db.pendingEdits.toArray();
+      for (const p of pending) await repo.foldEdit(p);
+      return pending.length;
     },
 
     // ---- Consolidated answers -----------------------------------------------------
 
     /** Stores an edit of the lead's consolidated answer to a question, like saveAnswer. */
-    async saveConsolidated(slot: { assessmentId: Id; questionId: string }, value: ConsolidatedValue, who: Interviewer): Promise<StoredConsolidated> {
-      return saveRevision(db.consolidated, () => db.consolidated.where('[assessmentId+questionId]').equals([slot.assessmentId, slot.questionId]).toArray(), { ...slot, value }, who);
+    async saveConsolidated(slot: { assessmentId: Id; questionId: string }, value: ConsolidatedValue, who: Interviewer): Promise<ConsolidatedRevision> {
+      const bucket = consolidatedBucket(slot.questionId);
+      return db.transaction('rw', db.consolidatedGroups, async () => {
+        const group = (await db.consolidatedGroups.get([slot.assessmentId, bucket])) ?? { assessmentId: slot.assessmentId, bucket, revisions: [], editable: [] };
+        const at = now();
+        const record = editGroup<ConsolidatedRevision>(group, (r) => r.questionId === slot.questionId, who.deviceId, (edited, parents) =>
+          edited
+            ? { ...edited, value, at }
+            : { id: newId(), assessmentId: slot.assessmentId, questionId: slot.questionId, value, at, by: who.id, byName: who.name, deviceId: who.deviceId, parents: [...parents] },
+        );
+        await db.consolidatedGroups.put(group);
+        return record;
+      });
+    },
+
+    // ---- Texts (narrative, recommendations, action plan, survey, translations) ------
+
+    /**
+     * Stores an edit of a text slot (key, lang), like saveAnswer: in place while the head
+     * is editable, else a child of all heads. `extra` describes a translation (which source
+     * revision it translates, its review state); the stored revision carries exactly it.
+     */
+    async saveText(slot: TextSlot, value: TextValue, who: Interviewer, extra: TextExtra = {}): Promise<TextRevision> {
+      const bucket = textBucket(slot.key, slot.lang);
+      const provenance = {
+        ...(extra.translates !== undefined ? { translates: extra.translates } : {}),
+        ...(extra.translationState !== undefined ? { translationState: extra.translationState } : {}),
+      };
+      return db.transaction('rw', db.textGroups, async () => {
+        const group = (await db.textGroups.get([slot.assessmentId, bucket])) ?? { assessmentId: slot.assessmentId, bucket, revisions: [], editable: [] };
+        const at = now();
+        const record = editGroup<TextRevision>(group, (r) => r.key === slot.key && r.lang === slot.lang, who.deviceId, (edited, parents) => {
+          if (edited) {
+            // eslint-disable-next-line @typescript-eslint/no-unused-vars
+            const { translates, translationState, ...rest } = edited;
+            return { ...rest, ...provenance, value, at };
+          }
+          return { id: newId(), assessmentId: slot.assessmentId, key: slot.key, lang: slot.lang, ...provenance, value, at, by: who.id, byName: who.name, deviceId: who.deviceId, parents: [...parents] };
+        });
+        await db.textGroups.put(group);
+        return record;
+      });
+    },
+
+    /** Every text revision of an assessment (all keys and languages). */
+    async texts(assessmentId: Id): Promise<TextRevision[]> {
+      return (await db.textGroups.where('[assessmentId+bucket]').between([assessmentId, Dexie.minKey], [assessmentId, Dexie.maxKey]).toArray()).flatMap((g) => g.revisions);
+    },
+
+    // ---- Tombstones, attachments and their bytes ------------------------------------
+
+    /** Records deletions (a set by id, like revisions); one transaction. */
+    async putTombstones(tombstones: readonly Tombstone[]): Promise<void> {
+      await db.transaction('rw', db.tombstoneGroups, async () => {
+        for (const [assessmentId, list] of groupBy(tombstones, (t) => t.assessmentId)) {
+          const group = (await db.tombstoneGroups.get(assessmentId)) ?? { assessmentId, tombstones: [] };
+          const byId = new Map(group.tombstones.map((t) => [t.id, t] as const));
+          for (const t of list) byId.set(t.id, t);
+          await db.tombstoneGroups.put({ assessmentId, tombstones: [...byId.values()] });
+        }
+      });
+    },
+
+    async tombstones(assessmentId: Id): Promise<Tombstone[]> {
+      return (await db.tombstoneGroups.get(assessmentId))?.tombstones ?? [];
+    },
+
+    /** Stores an attachment's metadata (insert or replace by id). Its bytes go through putBlob. */
+    async putAttachment(meta: Attachment): Promise<void> {
+      await db.attachments.put(meta);
+    },
+
+    async attachments(assessmentId: Id): Promise<Attachment[]> {
+      return db.attachments.where('assessmentId').equals(assessmentId).toArray();
+    },
+
+    /**
+     * Stores attachment bytes under their SHA-256 (lower-case hex), once per content. The
+     * hash is checked against the bytes: a mismatch throws and stores nothing. Returns
+     * false when the bytes were already stored.
+     */
+    async putBlob(sha256: string, blob: Blob): Promise<boolean> {
+      if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256 in lower-case hex: ${sha256.slice(0, 80)}`);
+      if (await repo.hasBlob(sha256)) return false;
+      const actual = await sha256Hex(blob);
+      if (actual !== sha256) throw new Error(`the bytes do not match their SHA-256 (expected ${sha256}, got ${actual})`);
+      await db.blobs.put({ sha256, blob, size: blob.size });
+      return true;
+    },
+
+    async getBlob(sha256: string): Promise<Blob | undefined> {
+      return (await db.blobs.get(sha256))?.blob;
+    },
+
+    async hasBlob(sha256: string): Promise<boolean> {
+      return (await db.blobs.where(':id').equals(sha256).count()) > 0;
     },
 
     // ---- Bundles ------------------------------------------------------------------
 
     /**
      * The dataset of an assessment for a bundle: all of it, or only the chosen interviews
-     * (with every stakeholder and consolidated answer, which are cheap and merge by id).
+     * (with every stakeholder, consolidated answer, text, deletion and attachment record,
+     * which are few and merge by id). Answers of an interview that has no record are left out.
      */
     async exportDataset(assessmentId: Id, interviewIds?: readonly Id[]): Promise<Dataset> {
-      return db.transaction('r', [db.assessments, db.stakeholders, db.interviews, db.answers, db.consolidated], async () => {
+      return db.transaction('r', [db.assessments, db.stakeholders, db.interviews, db.answerGroups, db.consolidatedGroups, db.textGroups, db.tombstoneGroups, db.attachments], async () => {
         const assessment = await db.assessments.get(assessmentId);
         if (!assessment) throw new Error('assessment not found');
         const chosen = interviewIds ? new Set(interviewIds) : undefined;
         const interviews = (await db.interviews.where('assessmentId').equals(assessmentId).toArray()).filter((iv) => !chosen || chosen.has(iv.id));
+        const groups = chosen
+          ? (await db.answerGroups.bulkGet(interviews.map((iv) => iv.id))).filter((g): g is AnswerGroup => g !== undefined)
+          : await db.answerGroups.where('assessmentId').equals(assessmentId).toArray();
         const ivIds = new Set(interviews.map((iv) => iv.id));
-        const answers = (await db.answers.where('assessmentId').equals(assessmentId).toArray()).filter((a) => ivIds.has(a.interviewId));
+        const range = [[assessmentId, Dexie.minKey], [assessmentId, Dexie.maxKey]] as const;
         return {
           assessment,
           stakeholders: await db.stakeholders.where('assessmentId').equals(assessmentId).toArray(),
           interviews,
-          answers: answers.map(strip),
-          consolidated: (await db.consolidated.where('[assessmentId+questionId]').between([assessmentId, Dexie.minKey], [assessmentId, Dexie.maxKey]).toArray()).map(strip),
-          // Not stored yet: the storage of format 2's record types comes with schema v4.
-          texts: [],
-          tombstones: [],
-          attachments: [],
+          answers: groups.filter((g) => ivIds.has(g.interviewId)).flatMap((g) => g.revisions),
+          consolidated: (await db.consolidatedGroups.where('[assessmentId+bucket]').between(...range).toArray()).flatMap((g) => g.revisions),
+          texts: (await db.textGroups.where('[assessmentId+bucket]').between(...range).toArray()).flatMap((g) => g.revisions),
+          tombstones: (await db.tombstoneGroups.get(assessmentId))?.tombstones ?? [],
+          attachments: await db.attachments.where('assessmentId').equals(assessmentId).toArray(),
         };
       });
     },
 
-    /** Marks revisions as having left this device: the next edit makes a child revision. */
-    async seal(dataset: Pick<Dataset, 'answers' | 'consolidated'>): Promise<void> {
-      await db.transaction('rw', db.answers, db.consolidated, async () => {
-        await db.answers.where('id').anyOf(dataset.answers.map((a) => a.id)).modify({ sealed: 1 });
-        await db.consolidated.where('id').anyOf(dataset.consolidated.map((a) => a.id)).modify({ sealed: 1 });
+    /**
+     * Marks revisions as having left this device: the next edit makes a child revision.
+     * Only groups that still hold editable revisions are read (the `*editable` index).
+     */
+    async seal(dataset: Pick<Dataset, 'answers' | 'consolidated'> & Partial<Pick<Dataset, 'texts'>>): Promise<void> {
+      const ids = [...dataset.answers, ...dataset.consolidated, ...(dataset.texts ?? [])].map((r) => r.id);
+      if (ids.length === 0) return;
+      const sealed = new Set(ids);
+      await db.transaction('rw', db.answerGroups, db.consolidatedGroups, db.textGroups, async () => {
+        for (const table of [db.answerGroups, db.consolidatedGroups, db.textGroups] as Array<Table<RevisionGroup<RevisionLike>, unknown>>) {
+          const groups = await table.where('editable').anyOf(ids).distinct().toArray();
+          for (const g of groups) g.editable = g.editable.filter((id) => !sealed.has(id));
+          if (groups.length > 0) await table.bulkPut(groups);
+        }
       });
     },
 
     /**
      * Writes an import in ONE transaction: all records and the log entries, or nothing.
-     * Imported revisions are sealed (they already exist elsewhere). Nothing else is awaited
-     * inside, so the transaction cannot auto-commit halfway.
+     * Revisions go into their group records (read, merged by id, written back) and are
+     * sealed (they already exist elsewhere). Nothing but Dexie is awaited inside, so the
+     * transaction cannot auto-commit halfway. `onProgress` is called as chunks are written.
      */
-    async applyImport(records: ImportRecords, log: ImportLogEntry[]): Promise<void> {
-      await db.transaction('rw', [db.assessments, db.stakeholders, db.interviews, db.answers, db.consolidated, db.imports], async () => {
+    async applyImport(records: ImportRecords, log: ImportLogEntry[], onProgress?: ImportProgress): Promise<void> {
+      const tables = [db.assessments, db.stakeholders, db.interviews, db.answerGroups, db.consolidatedGroups, db.textGroups, db.tombstoneGroups, db.attachments, db.imports];
+      await db.transaction('rw', tables, async () => {
+        const answers = groupBy(records.answers, (a) => a.interviewId);
+        const consolidated = groupBy(records.consolidated, (c) => `${c.assessmentId}|${consolidatedBucket(c.questionId)}`);
+        const texts = groupBy(records.texts, (t) => `${t.assessmentId}|${textBucket(t.key, t.lang)}`);
+        const entities = records.assessments.length + records.stakeholders.length + records.interviews.length + records.attachments.length;
+        const total = entities + answers.size + consolidated.size + texts.size + records.tombstones.length + log.length;
+        let done = 0;
+        const progressed = (n: number) => () => {
+          done += n;
+          onProgress?.(Math.min(done, total), total);
+        };
+        onProgress?.(0, total);
+
         await db.assessments.bulkPut(records.assessments);
         await db.stakeholders.bulkPut(records.stakeholders);
         await db.interviews.bulkPut(records.interviews);
-        await db.answers.bulkPut(records.answers.map((a) => ({ ...a, sealed: 1 as const })));
-        await db.consolidated.bulkPut(records.consolidated.map((c) => ({ ...c, sealed: 1 as const })));
+        await db.attachments.bulkPut(records.attachments);
+        progressed(entities)();
+
+        const ivIds = [...answers.keys()];
+        const existingAnswers = await db.answerGroups.bulkGet(ivIds);
+        const answerGroups = ivIds.map((interviewId, i) => {
+          const list = answers.get(interviewId)!;
+          const group = existingAnswers[i] ?? { interviewId, assessmentId: list[0]!.assessmentId, revisions: [], editable: [] };
+          putIntoGroup(group, list);
+          return group;
+        });
+        await putInChunks(db.answerGroups, answerGroups, (n) => progressed(n)(), groupWeight);
+
+        for (const [table, incoming, bucketOf] of [
+          [db.consolidatedGroups, consolidated, (r: ConsolidatedRevision) => consolidatedBucket(r.questionId)],
+          [db.textGroups, texts, (r: TextRevision) => textBucket(r.key, r.lang)],
+        ] as Array<[Table<ConsolidatedGroup | TextGroup, [Id, string]>, Map<string, Array<ConsolidatedRevision | TextRevision>>, (r: ConsolidatedRevision | TextRevision) => string]>) {
+          const lists = [...incoming.values()];
+          const keys = lists.map((l) => [l[0]!.assessmentId, bucketOf(l[0]!)] as [Id, string]);
+          const existing = await table.bulkGet(keys);
+          const groups = lists.map((list, i) => {
+            const group = existing[i] ?? { assessmentId: keys[i]![0], bucket: keys[i]![1], revisions: [], editable: [] };
+            putIntoGroup(group as RevisionGroup<ConsolidatedRevision | TextRevision>, list);
+            return group;
+          });
+          if (groups.length > 0) await table.bulkPut(groups);
+          progressed(groups.length)();
+        }
+
+        for (const [assessmentId, list] of groupBy(records.tombstones, (t) => t.assessmentId)) {
+          const group = (await db.tombstoneGroups.get(assessmentId)) ?? { assessmentId, tombstones: [] };
+          const byId = new Map(group.tombstones.map((t) => [t.id, t] as const));
+          for (const t of list) byId.set(t.id, t);
+          await db.tombstoneGroups.put({ assessmentId, tombstones: [...byId.values()] });
+          progressed(list.length)();
+        }
         await db.imports.bulkAdd(log);
+        progressed(log.length)();
       });
     },
 
@@ -344,7 +652,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
 export type Repo = ReturnType<typeof createRepo>;
 
 /** Current revision per slot key. */
-export function currentBySlot<R extends StoredAnswer | StoredConsolidated>(
+export function currentBySlot<R extends RevisionLike>(
   revisions: readonly R[],
   key: (r: R) => string,
 ): Map<string, { head: R; heads: R[]; conflict: boolean }> {

@@ -54,6 +54,8 @@ export function pickBrowserFiles(options: OpenFilesOptions): Promise<File[]> {
 
 export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
   return {
+    // The browser's own menus and dialogs follow the browser, not the page.
+    setUiLanguage: async () => undefined,
     async openFiles(options) {
       return readBrowserFiles(await pickBrowserFiles(options));
     },

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../shared/i18n';
 import { Dialog } from '../components/Dialog';
+import { DateField } from '../components/DateField';
 import { Field } from '../components/Field';
 import { db, repo, useProfile } from '../db';
 import { formatDate } from '../i18n';
@@ -126,10 +127,10 @@ function NewAssessmentDialog(props: { onClose: () => void }) {
         </Field>
         <div className="field-row">
           <Field label={t('assessment.periodStart')}>
-            {(id) => <input id={id} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />}
+            {(id) => <DateField id={id} value={periodStart} onChange={setPeriodStart} testId="period-start" />}
           </Field>
           <Field label={t('assessment.periodEnd')}>
-            {(id) => <input id={id} type="date" value={periodEnd} min={periodStart || undefined} onChange={(e) => setPeriodEnd(e.target.value)} />}
+            {(id) => <DateField id={id} value={periodEnd} min={periodStart || undefined} onChange={setPeriodEnd} testId="period-end" />}
           </Field>
         </div>
         <fieldset className="field">

@@ -173,30 +173,37 @@ interface MergedText {
  */
 export function mergeTexts(sources: readonly TextSource[], attribute = true): MergedText {
   const candidates = sources
-    .map((s) => ({ ...s, norm: s.paragraphs.map(normalizeText) }))
+    .map((s) => {
+      const norm = s.paragraphs.map(normalizeText);
+      // The length of the contribution's normalised text (paragraphs joined by one space).
+      const length = norm.reduce((n, p) => n + p.length, 0) + Math.max(0, norm.length - 1);
+      return { ...s, norm, length };
+    })
     .filter((s) => s.norm.some((n) => n !== ''));
-  const examine = [...candidates].sort((a, b) => {
-    const la = a.norm.join(' ').length;
-    const lb = b.norm.join(' ').length;
-    return la !== lb ? lb - la : a.order - b.order;
-  });
-  const accepted: string[] = [];
+  const examine = [...candidates].sort((a, b) => (a.length !== b.length ? b.length - a.length : a.order - b.order));
+  // Every accepted text in one string, one per line: a normalised paragraph holds no line
+  // break, so it occurs in this string as whole words exactly when it occurs so in one of them.
+  let accepted = '';
+  const acceptedParagraphs = new Set<string>();
   const keptParagraphs = new Map<number, string[]>();
   const seenWhole = new Set<string>();
   for (const c of examine) {
     const whole = c.norm.filter((n) => n !== '').join('\n');
     if (seenWhole.has(whole)) continue;
     const keep: string[] = [];
+    const keepNorm: string[] = [];
     c.paragraphs.forEach((p, i) => {
       const n = c.norm[i]!;
       if (n === '') return;
-      if (accepted.some((a) => containsWords(a, n))) return;
+      if (acceptedParagraphs.has(n) || containsWords(accepted, n)) return;
       keep.push(p);
+      keepNorm.push(n);
     });
     seenWhole.add(whole);
     if (keep.length === 0) continue;
     keptParagraphs.set(c.order, keep);
-    accepted.push(keep.map(normalizeText).join('\n'));
+    accepted += (accepted ? '\n' : '') + keepNorm.join('\n');
+    for (const n of keepNorm) acceptedParagraphs.add(n);
   }
   const out: string[] = [];
   for (const s of [...candidates].sort((a, b) => a.order - b.order)) {

@@ -226,8 +226,16 @@ export interface FinalAnswers {
  */
 export function finalAnswers(dataset: Dataset): FinalAnswers {
   const answers = new Map<string, FinalAnswer>();
+  const index = indexDataset(dataset);
   for (const item of CATALOGUE_ITEMS) {
     if (item.role !== 'question') continue;
+    // The lead's answer, when it says anything, is final: no draft is needed (drafting a
+    // question of a large assessment reads every interview's texts).
+    const consolidated = index.consolidatedState(item.id);
+    if (consolidated.head && consolidatedSaysAnything(consolidated.head.value)) {
+      answers.set(item.id, { questionId: item.id, value: consolidated.head.value, source: 'consolidated', conflict: consolidated.conflict });
+      continue;
+    }
     const v = consolidatedView(dataset, item.id);
     const says = consolidatedSaysAnything(v.current.value);
     answers.set(item.id, {

@@ -32,7 +32,19 @@ export function individualResponsesFrame(ctx: ReportContext): Block[] {
   ];
 }
 
+/** Respondent cells, built once per interview and report (a large annex repeats each one per question). */
+const respondents = new WeakMap<ReportContext, Map<string, string>>();
+
 function respondentXml(ctx: ReportContext, iv: Interview, conflictCount: number): string {
+  let cache = respondents.get(ctx);
+  if (!cache) respondents.set(ctx, (cache = new Map()));
+  const key = `${iv.id}|${conflictCount > 1 ? conflictCount : 0}`;
+  let xml = cache.get(key);
+  if (xml === undefined) cache.set(key, (xml = buildRespondentXml(ctx, iv, conflictCount)));
+  return xml;
+}
+
+function buildRespondentXml(ctx: ReportContext, iv: Interview, conflictCount: number): string {
   const { S, index } = ctx;
   const I = S.individual;
   const people = index.stakeholdersOf(iv).map(personName).filter(Boolean);

@@ -2,8 +2,10 @@
  * Rows pasted from a spreadsheet (Excel, LibreOffice, Google Sheets copy as tab-separated
  * text; CSV also accepted): organisation, name, position. Like the seed's Annex I, the
  * organisation cell is often filled only on the first row of a group — blank organisation
- * cells inherit the one above. "Mr."/"Ms." in the name become the honorific.
+ * cells inherit the one above. A title in the name ("Mr.", "г-жа", "… мырза") becomes the
+ * honorific, in its canonical form (see honorific.ts).
  */
+import { splitHonorific } from './honorific';
 
 export interface PastedStakeholder {
   organization: string;
@@ -19,7 +21,6 @@ export interface PasteResult {
 }
 
 const HEADER = /^(organi[sz]ation|организация|ұйым)$/i;
-const HONORIFIC = /^(mr|ms|mrs|dr|г-н|г-жа)\.?\s+/i;
 
 /** Splits one line on tabs, or on commas/semicolons outside double quotes when no tab is present. */
 function cells(line: string): string[] {
@@ -54,14 +55,12 @@ export function parsePastedStakeholders(text: string): PasteResult {
     const [org = '', rawName = '', position = ''] = cells(line).map((c) => c.trim().replace(/\s+/g, ' '));
     if (index === 0 && HEADER.test(org)) return;
     const organization = org || lastOrganization;
-    const m = HONORIFIC.exec(rawName);
-    const name = m ? rawName.slice(m[0].length).trim() : rawName;
+    const { honorific, name } = splitHonorific(rawName);
     if (!name || !organization) {
       skipped.push(index + 1);
       return;
     }
     lastOrganization = organization;
-    const honorific = m ? `${m[1]!.charAt(0).toUpperCase()}${m[1]!.slice(1).toLowerCase()}.` : '';
     rows.push({ organization, honorific, name, position });
   });
   return { rows, skipped };

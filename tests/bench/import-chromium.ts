@@ -1,7 +1,9 @@
 /**
- * Import into IndexedDB in Chromium (issue: response bundles): 20 bundles holding 1,000
- * interviews × ~170 answers, and a realistic assessment (60 interviews). Compares the app's
- * import (check + plan + one-transaction write) with the floor measured in the same run.
+ * Import into IndexedDB in Chromium (issues: response bundles; storage at disk speed): 20
+ * bundles holding 1,000 interviews × ~170 answers, and a realistic assessment (60
+ * interviews). Compares the app's import (check + plan + one-transaction write) with two
+ * floors measured in the same run: the physical one (JSON.parse + one transaction writing
+ * the stored layout of schema 4) and schema 3's row floor (one row per revision).
  */
 import { build } from 'vite';
 import { createServer, type Server } from 'node:http';
@@ -35,6 +37,8 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
   });
 }
 
+type Floor = { ms: number; parseMs: number; peak: number };
+
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
 /** The same bundle as a format 1 JSON document (what the app wrote before format 2). */
@@ -57,9 +61,9 @@ export async function importChromiumBenchmark(): Promise<Row[]> {
     build: { outDir: out, emptyOutDir: false, target: 'es2022' },
   });
   const scenarios: Array<{ label: string; bundles: number; perBundle: number; goal: string; format1?: boolean }> = [
-    { label: 'realistic: 3 bundles, 60 interviews', bundles: 3, perBundle: 20, goal: '≤ 1 s' },
-    { label: '20 bundles, 1,000 interviews', bundles: 20, perBundle: 50, goal: '≤ 1.5× floor' },
-    { label: 'format 1: 20 bundles, 1,000 interviews', bundles: 20, perBundle: 50, goal: '≤ 1.5× floor', format1: true },
+    { label: 'realistic: 3 bundles, 60 interviews', bundles: 3, perBundle: 20, goal: '≤ 1 s and ≤ 1.5× physical floor' },
+    { label: '20 bundles, 1,000 interviews', bundles: 20, perBundle: 50, goal: '≤ 10 s' },
+    { label: 'format 1: 20 bundles, 1,000 interviews', bundles: 20, perBundle: 50, goal: '≤ 10 s', format1: true },
   ];
   const { server, url } = await serve(out);
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -82,14 +86,15 @@ export async function importChromiumBenchmark(): Promise<Row[]> {
       await page.goto(url);
       await page.waitForFunction(() => document.getElementById('status')?.textContent === 'loaded');
       const r = await page.evaluate(
-        (urls) => (window as unknown as { runImportBench: (u: string[]) => Promise<{ bytes: number; floor: { ms: number; parseMs: number; peak: number }; app: { ms: number; checkMs: number; planMs: number; writeMs: number; peak: number; answers: number } }> }).runImportBench(urls),
+        (urls) => (window as unknown as { runImportBench: (u: string[]) => Promise<{ bytes: number; floor: Floor; physical: Floor; app: { ms: number; checkMs: number; planMs: number; writeMs: number; peak: number; answers: number } }> }).runImportBench(urls),
         names.map((n) => url + n),
       );
       await page.close();
       rows.push(
         { name: `${s.label}: ${r.app.answers.toLocaleString('en')} answers, ${mb(r.bytes)}`, value: `app ${(r.app.ms / 1000).toFixed(2)} s (check ${(r.app.checkMs / 1000).toFixed(2)}, plan ${(r.app.planMs / 1000).toFixed(2)}, write ${(r.app.writeMs / 1000).toFixed(2)})`, goal: s.goal },
-        { name: `${s.label}: floor (JSON.parse ${(r.floor.parseMs / 1000).toFixed(2)} s + one bulkPut)`, value: `${(r.floor.ms / 1000).toFixed(2)} s → ratio ${(r.app.ms / r.floor.ms).toFixed(2)}×` },
-        { name: `${s.label}: peak JS heap app / floor`, value: `${mb(r.app.peak)} / ${mb(r.floor.peak)}` },
+        { name: `${s.label}: physical floor (JSON.parse ${(r.physical.parseMs / 1000).toFixed(2)} s + one transaction, stored layout)`, value: `${(r.physical.ms / 1000).toFixed(2)} s → app/floor ${(r.app.ms / r.physical.ms).toFixed(2)}×`, goal: '≤ 1.5×' },
+        { name: `${s.label}: schema 3's row floor (JSON.parse ${(r.floor.parseMs / 1000).toFixed(2)} s + one bulkPut of a row per revision)`, value: `${(r.floor.ms / 1000).toFixed(2)} s` },
+        { name: `${s.label}: peak JS heap app / physical floor / row floor`, value: `${mb(r.app.peak)} / ${mb(r.physical.peak)} / ${mb(r.floor.peak)}` },
       );
     }
   } finally {

@@ -80,10 +80,11 @@ export const benchmarks: Benchmark[] = [
       const rows: BenchRow[] = [];
       for (const variant of ['consolidated', 'drafts']) {
         const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/report-full.ts', variant], { encoding: 'utf8', maxBuffer: 1 << 20 });
-        const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; peakRss: number; bytes: number };
+        const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakRss: number; bytes: number };
         const label = variant === 'consolidated' ? 'lead consolidated every question' : 'no consolidated answers (all drafted)';
         rows.push(
           { name: `${label}: build`, value: `${(r.ms / 1000).toFixed(1)} s (${(r.bytes / 1048576).toFixed(1)} MB .docx)`, goal: '≤ 20 s' },
+          { name: `${label}: CPU time of the build (all threads)`, value: `${(r.cpuMs / 1000).toFixed(1)} s` },
           { name: `${label}: peak RSS (own process, incl. the generated data)`, value: `${(r.peakRss / 1048576).toFixed(0)} MiB`, goal: '≤ 1 GB' },
         );
       }
@@ -132,6 +133,20 @@ export const benchmarks: Benchmark[] = [
     async run() {
       const { wizardBenchmark } = await import('./wizard');
       return wizardBenchmark();
+    },
+  },
+  {
+    title: 'storage: one grouped record by size in Chromium (strict durability)',
+    async run() {
+      const { recordSizeBenchmark } = await import('./record-size');
+      return recordSizeBenchmark();
+    },
+  },
+  {
+    title: 'autosave: whole-browser SIGKILL while typing in Chromium',
+    async run() {
+      const { killBenchmark } = await import('./kill');
+      return killBenchmark('.', 10);
     },
   },
   {

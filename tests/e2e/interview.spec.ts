@@ -19,11 +19,11 @@ async function answerEverything(page: Page, sentence: string): Promise<number> {
     const radio = focusedCard.locator('input[type=radio]').first();
     const box = focusedCard.locator('.choice-list input[type=checkbox]').first();
     const number = focusedCard.locator('input[type=number]');
-    const month = focusedCard.locator('input[type=month]');
+    const month = focusedCard.locator('.date-field input');
     if (await radio.count()) await radio.check();
     else if (await box.count()) await box.check();
     else if (await number.count()) await number.fill('50');
-    else if (await month.count()) await month.fill('2027-03');
+    else if (await month.count()) await month.fill('03.2027');
     else await focusedCard.locator('textarea').first().fill(sentence);
     answered++;
   }
@@ -62,7 +62,9 @@ for (const [lang, locale, sentence, savedWord] of [
     await page.reload();
     await expect(page.locator('.tree-count').first()).toBeVisible();
     expect(await page.locator('.tree-count').allTextContents()).toEqual(counts);
-    await page.locator('.wizard-header-actions button').click(); // mark completed
+    await page.getByTestId('complete-interview').click(); // mark completed: nothing is left unanswered
+    await expect(page.getByTestId('unanswered-list')).toHaveCount(0);
+    await page.getByTestId('confirm-complete').click();
     await page.locator('.breadcrumbs .link-button').click();
     await expect(page.locator('.interview-card [role=progressbar]').first()).toHaveAttribute('aria-valuenow', await page.locator('.interview-card [role=progressbar]').first().getAttribute('aria-valuemax') ?? '-1');
     await context.close();

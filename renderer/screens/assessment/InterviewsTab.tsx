@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { interviewProgress } from '../../../shared/answers/progress';
 import { LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
 import { CHECKLIST_PARTS, type AnswerValue, type Assessment, type ChecklistPart, type Stakeholder } from '../../../shared/model/types';
+import { formatPersonName } from '../../../shared/stakeholders/honorific';
 import { presetParts } from '../../../shared/stakeholders/presets';
 import { Dialog } from '../../components/Dialog';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { currentBySlot } from '../../db/repo';
@@ -23,7 +25,7 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
   const data = useLiveQuery(async () => {
     const [interviews, answers, stakeholders] = await Promise.all([
       db.interviews.where('assessmentId').equals(assessment.id).toArray(),
-      db.answers.where('assessmentId').equals(assessment.id).toArray(),
+      repo.answersByInterview(assessment.id),
       db.stakeholders.where('assessmentId').equals(assessment.id).toArray(),
     ]);
     return { interviews, answers, stakeholders };
@@ -31,12 +33,7 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
 
   const rows = useMemo(() => {
     if (!data) return [];
-    const byInterview = new Map<string, typeof data.answers>();
-    for (const a of data.answers) {
-      const list = byInterview.get(a.interviewId);
-      if (list) list.push(a);
-      else byInterview.set(a.interviewId, [a]);
-    }
+    const byInterview = data.answers;
     const people = new Map(data.stakeholders.map((s) => [s.id, s]));
     return data.interviews
       .map((iv) => {
@@ -80,7 +77,7 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
             <li key={iv.id} className="card interview-card">
               <div className="interview-card-main">
                 <h3 className="card-title">{iv.organization}</h3>
-                <p className="card-meta">{people.map((p) => [p.honorific, p.name].filter(Boolean).join(' ')).join(', ')}</p>
+                <p className="card-meta">{people.map((p) => formatPersonName(i18n.language as Lang, p.honorific, p.name)).join(', ')}</p>
                 <p className="card-meta">
                   {formatDate(i18n.language, iv.date)}
                   {iv.place && ` · ${iv.place}`} · <span lang={iv.language}>{LANGUAGE_NAMES[iv.language]}</span> · {t('interviews.by', { name: iv.interviewerName })}
@@ -185,7 +182,7 @@ function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () =>
                   onChange={(e) => choosePeople(e.target.checked ? [...selected, p.id] : selected.filter((x) => x !== p.id))}
                 />
                 <span>
-                  {[p.honorific, p.name].filter(Boolean).join(' ')}
+                  {formatPersonName(i18n.language as Lang, p.honorific, p.name)}
                   {p.position && <span className="muted"> — {p.position}</span>}
                 </span>
               </label>
@@ -193,7 +190,7 @@ function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () =>
           </div>
         </fieldset>
         <div className="field-row">
-          <Field label={t('interviews.date')}>{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+          <Field label={t('interviews.date')}>{(id) => <DateField id={id} value={date} onChange={setDate} testId="interview-date" />}</Field>
           <Field label={t('interviews.place')}>{(id) => <input id={id} type="text" value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} />}</Field>
           <Field label={t('interviews.language')}>
             {(id) => <LanguageSelect id={id} value={language} onChange={setLanguage} />}

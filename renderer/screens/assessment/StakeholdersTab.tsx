@@ -2,6 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, type Assessment, type Sector, type Stakeholder } from '../../../shared/model/types';
+import { isLang, type Lang } from '../../../shared/i18n';
+import { formatPersonName, honorificLabel, HONORIFICS, canonicalHonorific } from '../../../shared/stakeholders/honorific';
+import { PeopleIndex, screenRows, type EntryMatch } from '../../../shared/stakeholders/match';
 import { parsePastedStakeholders } from '../../../shared/stakeholders/paste';
 import { guessSector } from '../../../shared/stakeholders/sector';
 import { Dialog } from '../../components/Dialog';
@@ -16,6 +19,7 @@ function fold(s: string): string {
 
 export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
+  const uiLang: Lang = isLang(i18n.language) ? i18n.language : 'en';
   const profile = useProfile();
   const stakeholders = useLiveQuery(() => db.stakeholders.where('assessmentId').equals(assessment.id).toArray(), [assessment.id]);
   const [query, setQuery] = useState('');
@@ -116,7 +120,7 @@ export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
                       {org}
                     </th>
                   )}
-                  <td>{[s.honorific, s.name].filter(Boolean).join(' ')}</td>
+                  <td>{formatPersonName(uiLang, s.honorific, s.name)}</td>
                   <td>{s.position}</td>
                   <td>{t(`sector.${s.sector}`)}</td>
                   <td className="row-actions">
@@ -145,6 +149,7 @@ export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
       {editing && (
         <StakeholderDialog
           stakeholder={editing === 'new' ? undefined : editing}
+          others={stakeholders.filter((x) => editing === 'new' || x.id !== editing.id)}
           organizations={organizations}
           onClose={() => setEditing(null)}
           onSave={async (data) => {
@@ -156,11 +161,14 @@ export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
       )}
       {pasting && (
         <PasteDialog
+          existing={stakeholders}
           onClose={() => setPasting(false)}
-          onAdd={async (rows) => {
-            await repo.addStakeholders(assessment.id, rows, profile.id);
+          onAdd={async (rows, skipped) => {
+            if (rows.length > 0) await repo.addStakeholders(assessment.id, rows, profile.id);
             setPasting(false);
-            setMessage(t('stakeholders.added', { count: rows.length }));
+            setMessage(
+              [t('stakeholders.added', { count: rows.length }), ...(skipped > 0 ? [t('stakeholderEntry.skippedMessage', { count: skipped })] : [])].join(' · '),
+            );
           }}
         />
       )}
@@ -178,12 +186,28 @@ interface StakeholderData {
   notes: string;
 }
 
-function StakeholderDialog(props: { stakeholder?: Stakeholder; organizations: string[]; onClose: () => void; onSave: (d: StakeholderData) => Promise<void> }) {
-  const { t } = useTranslation();
+/** "Already on the list: Mr. Aidar Essembayev (Ministry of Finance)", in the UI language. */
+function MatchNote({ match }: { match: EntryMatch<Stakeholder> | EntryMatch<StakeholderData | Stakeholder> }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
+  const who = formatPersonName(lang, match.existing.honorific, match.existing.name);
+  return <>{t(`stakeholderEntry.${match.reason}`, { name: who, organization: match.existing.organization })}</>;
+}
+
+function StakeholderDialog(props: {
+  stakeholder?: Stakeholder;
+  others: readonly Stakeholder[];
+  organizations: string[];
+  onClose: () => void;
+  onSave: (d: StakeholderData) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
   const s = props.stakeholder;
+  const index = useMemo(() => new PeopleIndex(props.others), [props.others]);
   const [d, setD] = useState<StakeholderData>({
     organization: s?.organization ?? '',
-    honorific: s?.honorific ?? '',
+    honorific: canonicalHonorific(s?.honorific ?? '') ?? s?.honorific ?? '',
     name: s?.name ?? '',
     position: s?.position ?? '',
     sector: s?.sector ?? 'government',
@@ -192,8 +216,11 @@ function StakeholderDialog(props: { stakeholder?: Stakeholder; organizations: st
   });
   const set = <K extends keyof StakeholderData>(k: K, v: StakeholderData[K]) => setD((prev) => ({ ...prev, [k]: v }));
   const valid = d.organization.trim() !== '' && d.name.trim() !== '';
+  const deferred = useDeferredValue(d);
+  const match = valid ? index.match(deferred) : undefined;
+  const knownHonorific = d.honorific === '' || HONORIFICS.some((h) => h === d.honorific);
   return (
-    <Dialog title={s ? t('stakeholders.editTitle') : t('stakeholders.addTitle')} onClose={props.onClose}>
+    <Dialog title={s ? t('stakeholders.editTitle') : t('stakeholders.addTitle')} onClose={props.onClose} testId="stakeholder-dialog">
       <form
         className="form"
         onSubmit={(e) => {
@@ -218,8 +245,12 @@ function StakeholderDialog(props: { stakeholder?: Stakeholder; organizations: st
             {(id) => (
               <select id={id} value={d.honorific} onChange={(e) => set('honorific', e.target.value)}>
                 <option value="">—</option>
-                <option value="Mr.">{t('stakeholders.mr')}</option>
-                <option value="Ms.">{t('stakeholders.ms')}</option>
+                {HONORIFICS.map((h) => (
+                  <option key={h} value={h}>
+                    {honorificLabel(lang, h)}
+                  </option>
+                ))}
+                {!knownHonorific && <option value={d.honorific}>{d.honorific}</option>}
               </select>
             )}
           </Field>
@@ -247,12 +278,17 @@ function StakeholderDialog(props: { stakeholder?: Stakeholder; organizations: st
         <Field label={t('stakeholders.notes')}>
           {(id) => <textarea id={id} rows={3} value={d.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
+        {match && (
+          <p className={`notice ${match.reason === 'samePerson' ? 'warning' : ''}`} role="status" data-testid="entry-match">
+            <MatchNote match={match} />
+          </p>
+        )}
         <div className="form-actions">
           <button type="button" onClick={props.onClose}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={!valid}>
-            {t('common.save')}
+            {match?.reason === 'samePerson' && !s ? t('stakeholderEntry.addAnyway') : t('common.save')}
           </button>
         </div>
       </form>
@@ -260,28 +296,56 @@ function StakeholderDialog(props: { stakeholder?: Stakeholder; organizations: st
   );
 }
 
-function PasteDialog(props: { onClose: () => void; onAdd: (rows: StakeholderData[]) => Promise<void> }) {
-  const { t } = useTranslation();
+function PasteDialog(props: { existing: readonly Stakeholder[]; onClose: () => void; onAdd: (rows: StakeholderData[], skipped: number) => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
   const [text, setText] = useState('');
-  const parsed = useMemo(() => parsePastedStakeholders(text), [text]);
-  const rows: StakeholderData[] = parsed.rows.map((r) => ({ ...r, sector: guessSector(r.organization), contacts: '', notes: '' }));
+  const deferredText = useDeferredValue(text);
+  const parsed = useMemo(() => parsePastedStakeholders(deferredText), [deferredText]);
+  const screened = useMemo(
+    () => screenRows<StakeholderData, Stakeholder>(parsed.rows.map((r) => ({ ...r, sector: guessSector(r.organization), contacts: '', notes: '' })), props.existing),
+    [parsed, props.existing],
+  );
+  // The user's choices per row (by position); unset rows follow the default.
+  const [choices, setChoices] = useState<ReadonlyMap<number, boolean>>(new Map());
+  const included = (i: number) => choices.get(i) ?? screened[i]!.addByDefault;
+  const toAdd = screened.filter((_, i) => included(i)).map((r) => r.row);
+  const repeats = screened.filter((r) => r.match?.reason === 'samePerson').length;
   return (
     <Dialog title={t('stakeholders.pasteTitle')} onClose={props.onClose} wide testId="paste-dialog">
       <div className="form">
         <Field label={t('stakeholders.pasteLabel')} hint={t('stakeholders.pasteHint')}>
           {(id, hint) => (
-            <textarea id={id} rows={8} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={hint} autoFocus className="mono" spellCheck={false} />
+            <textarea
+              id={id}
+              rows={8}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setChoices(new Map());
+              }}
+              aria-describedby={hint}
+              autoFocus
+              className="mono"
+              spellCheck={false}
+            />
           )}
         </Field>
         {parsed.skipped.length > 0 && (
           <p className="notice warning">{t('stakeholders.pasteSkipped', { lines: parsed.skipped.join(', '), count: parsed.skipped.length })}</p>
         )}
-        {rows.length > 0 && (
+        {repeats > 0 && (
+          <p className="notice warning" data-testid="paste-repeats">
+            {t('stakeholderEntry.repeats', { count: repeats })}
+          </p>
+        )}
+        {screened.length > 0 && (
           <div className="preview">
-            <p>{t('stakeholders.pastePreview', { count: rows.length })}</p>
-            <table className="data-table compact">
+            <p>{t('stakeholders.pastePreview', { count: toAdd.length })}</p>
+            <table className="data-table compact paste-preview">
               <thead>
                 <tr>
+                  <th scope="col" className="col-add">{t('stakeholderEntry.addColumn')}</th>
                   <th scope="col">{t('stakeholders.organization')}</th>
                   <th scope="col">{t('stakeholders.name')}</th>
                   <th scope="col">{t('stakeholders.position')}</th>
@@ -289,14 +353,32 @@ function PasteDialog(props: { onClose: () => void; onAdd: (rows: StakeholderData
                 </tr>
               </thead>
               <tbody>
-                {rows.slice(0, 100).map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.organization}</td>
-                    <td>{[r.honorific, r.name].filter(Boolean).join(' ')}</td>
-                    <td>{r.position}</td>
-                    <td>{t(`sector.${r.sector}`)}</td>
-                  </tr>
-                ))}
+                {screened.slice(0, 200).map(({ row: r, match }, i) => {
+                  const name = formatPersonName(lang, r.honorific, r.name);
+                  return (
+                    <tr key={i} className={match ? `match-${match.reason}` : undefined} data-testid="paste-row">
+                      <td>
+                        <input
+                          type="checkbox"
+                          checked={included(i)}
+                          onChange={(e) => setChoices((c) => new Map(c).set(i, e.target.checked))}
+                          aria-label={t('stakeholderEntry.addOne', { name })}
+                        />
+                      </td>
+                      <td>{r.organization}</td>
+                      <td>
+                        {name}
+                        {match && (
+                          <p className="match-note">
+                            <MatchNote match={match} />
+                          </p>
+                        )}
+                      </td>
+                      <td>{r.position}</td>
+                      <td>{t(`sector.${r.sector}`)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -305,8 +387,8 @@ function PasteDialog(props: { onClose: () => void; onAdd: (rows: StakeholderData
           <button type="button" onClick={props.onClose}>
             {t('common.cancel')}
           </button>
-          <button type="button" className="primary" disabled={rows.length === 0} onClick={() => void props.onAdd(rows)}>
-            {t('stakeholders.addCount', { count: rows.length })}
+          <button type="button" className="primary" disabled={toAdd.length === 0} onClick={() => void props.onAdd(toAdd, screened.length - toAdd.length)} data-testid="paste-add">
+            {t('stakeholders.addCount', { count: toAdd.length })}
           </button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tokenLabel } from '../../../shared/checklist/answerLabels';
 import type { CatalogueItem } from '../../../shared/checklist/catalogue';
 import type { ConsolidatedView } from '../../../shared/consolidation';
 import type { Lang } from '../../../shared/i18n';
@@ -62,7 +63,7 @@ export function ConsolidatedEditor(props: { assessmentId: string; item: Catalogu
       {summary.tallies.length > 0 && (
         <p className="muted small-text">
           {t('consolidation.tally')}{' '}
-          {summary.tallies.map((x) => `${x.token === 'notApplicable' ? t('consolidation.notApplicableShort') : x.token}: ${x.count}`).join(' · ')}
+          {summary.tallies.map((x) => `${x.token === 'notApplicable' ? t('consolidation.notApplicableShort') : tokenLabel(props.lang, item.id, x.token)}: ${x.count}`).join(' · ')}
         </p>
       )}
       <AnswerControls item={item} value={value} lang={props.lang} labelledBy={labelId} onChange={(p) => change(p)} onClear={() => change({ choice: undefined, choices: undefined, number: undefined, date: undefined })} />

@@ -7,6 +7,7 @@ import { pageOf } from '../../../shared/checklist/pages';
 import { consolidatedView } from '../../../shared/consolidation';
 import { LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
 import { CHECKLIST_PARTS, type Assessment, type ChecklistPart, type Dataset } from '../../../shared/model/types';
+import { formatPersonName } from '../../../shared/stakeholders/honorific';
 import { ProgressBar } from '../../components/ProgressBar';
 import { repo } from '../../db';
 import { formatDate } from '../../i18n';
@@ -63,7 +64,12 @@ export function ConsolidationTab({ assessment }: { assessment: Assessment }) {
       const next = visible[index + delta];
       if (next) {
         setSelectedId(next.item.id);
-        requestAnimationFrame(() => document.getElementById('consolidation-question')?.focus());
+        // The next question opens at its title, wherever the previous one was scrolled to.
+        requestAnimationFrame(() => {
+          const title = document.getElementById('consolidation-question');
+          title?.scrollIntoView({ block: 'start' });
+          title?.focus({ preventScroll: true });
+        });
       }
     },
     [visible, index],
@@ -171,59 +177,75 @@ function QuestionReview(props: { dataset: Dataset; item: CatalogueItem; lang: La
   const hidden = showAll ? 0 : view.slots.filter((s) => s.state === 'notCovered').length;
   return (
     <section className="question-review" aria-labelledby="consolidation-question">
-      <div className="review-nav">
-        <button type="button" onClick={props.onPrevious} aria-keyshortcuts="Alt+PageUp">← {t('consolidation.previous')}</button>
-        <span className="muted">{props.position}</span>
-        <button type="button" onClick={props.onNext} aria-keyshortcuts="Alt+PageDown">{t('consolidation.next')} →</button>
+      <div className="review-head">
+        <div className="review-nav">
+          <button type="button" onClick={props.onPrevious} aria-keyshortcuts="Alt+PageUp">← {t('consolidation.previous')}</button>
+          <span className="muted">{props.position}</span>
+          <button type="button" onClick={props.onNext} aria-keyshortcuts="Alt+PageDown">{t('consolidation.next')} →</button>
+        </div>
+        <h2 id="consolidation-question" tabIndex={-1}>
+          <span className="item-number">{displayNumber(item.id)}</span> {texts.text ?? texts.title}
+        </h2>
+        {texts.instruction && <p className="instruction">{texts.instruction}</p>}
       </div>
-      <h2 id="consolidation-question" tabIndex={-1}>
-        <span className="item-number">{displayNumber(item.id)}</span> {texts.text ?? texts.title}
-      </h2>
-      {texts.instruction && <p className="instruction">{texts.instruction}</p>}
 
-      <h3>{t('consolidation.stakeholderAnswers', { count: view.slots.filter((s) => s.state === 'answered').length })}</h3>
-      <div className="answers-grid" data-testid="stakeholder-answers">
-        {slots.map((s) => {
-          const v = s.head?.value;
-          return (
-            <article key={s.interview.id} className={`answer-card state-${s.state}${s.conflict ? ' conflict' : ''}`}>
-              <header>
-                <p className="answer-org">{s.interview.organization}</p>
-                <p className="muted small-text">{s.stakeholders.map((p) => [p.honorific, p.name].filter(Boolean).join(' ')).join(', ')}</p>
-                <p className="muted small-text">
-                  {s.interview.interviewerName} · {formatDate(i18n.language, s.interview.date)} · <span lang={s.interview.language}>{LANGUAGE_NAMES[s.interview.language]}</span>
-                </p>
-              </header>
-              {s.state === 'answered' && v && (
-                <div className="answer-content" lang={s.interview.language}>
-                  {v.choice && <p className={`status-pill status-${v.choice}`}>{tokenLabel(lang, item.id, v.choice)}</p>}
-                  {v.choices && v.choices.length > 0 && <p>{v.choices.map((c) => tokenLabel(lang, item.id, c)).join(', ')}</p>}
-                  {typeof v.number === 'number' && <p>{v.number}%</p>}
-                  {v.date && <p>{v.date}</p>}
-                  {(['elaboration', 'response', 'furtherInfo'] as const).map((f) => v[f] && <p key={f} className="pre-wrap">{v[f]}</p>)}
-                  {v.timeline && <p className="timeline"><strong>{t('wizard.field.timeline')}:</strong> {v.timeline}</p>}
-                  {v.documents && <p className="muted small-text"><strong>{t('wizard.field.documents')}:</strong> {v.documents}</p>}
-                  {s.conflict && <p className="notice warning">{t('consolidation.slotConflict', { count: s.heads.length })}</p>}
-                </div>
-              )}
-              {s.state === 'notApplicable' && <p className="skip-reason">{skipReason(lang, s.relevance)}</p>}
-              {s.state === 'notDiscussed' && <p className="muted">{t('consolidation.notDiscussed')}</p>}
-              {s.state === 'notCovered' && <p className="muted">{t('consolidation.notCovered')}</p>}
-            </article>
-          );
-        })}
+      {/* From 1280 px: the answers scroll on the left, the lead's editor stays in view on the right. */}
+      <div className="review-panes">
+        <div className="review-answers">
+          <h3>{t('consolidation.stakeholderAnswers', { count: view.slots.filter((s) => s.state === 'answered').length })}</h3>
+          <div className="answers-grid" data-testid="stakeholder-answers">
+            {slots.map((s) => {
+              const v = s.head?.value;
+              return (
+                <article key={s.interview.id} className={`answer-card state-${s.state}${s.conflict ? ' conflict' : ''}`}>
+                  <header>
+                    <p className="answer-org">{s.interview.organization}</p>
+                    <p className="muted small-text">{s.stakeholders.map((p) => formatPersonName(i18n.language as Lang, p.honorific, p.name)).join(', ')}</p>
+                    <p className="muted small-text">
+                      {s.interview.interviewerName} · {formatDate(i18n.language, s.interview.date)} · <span lang={s.interview.language}>{LANGUAGE_NAMES[s.interview.language]}</span>
+                    </p>
+                  </header>
+                  {s.state === 'answered' && v && (
+                    <div className="answer-content" lang={s.interview.language}>
+                      {v.choice && <p className={`status-pill status-${v.choice}`}>{tokenLabel(lang, item.id, v.choice)}</p>}
+                      {v.choices && v.choices.length > 0 && <p>{v.choices.map((c) => tokenLabel(lang, item.id, c)).join(', ')}</p>}
+                      {typeof v.number === 'number' && <p>{v.number}%</p>}
+                      {v.date && <p>{v.date}</p>}
+                      {(['elaboration', 'response', 'furtherInfo'] as const).map((f) => v[f] && <p key={f} className="pre-wrap">{v[f]}</p>)}
+                      {v.timeline && <p className="timeline"><strong>{t('wizard.field.timeline')}:</strong> {v.timeline}</p>}
+                      {v.documents && <p className="muted small-text"><strong>{t('wizard.field.documents')}:</strong> {v.documents}</p>}
+                      {s.conflict && <p className="notice warning">{t('consolidation.slotConflict', { count: s.heads.length })}</p>}
+                    </div>
+                  )}
+                  {s.state === 'notApplicable' && <p className="skip-reason">{skipReason(lang, s.relevance)}</p>}
+                  {s.state === 'notDiscussed' && <p className="muted">{t('consolidation.notDiscussed')}</p>}
+                  {s.state === 'notCovered' && <p className="muted">{t('consolidation.notCovered')}</p>}
+                </article>
+              );
+            })}
+          </div>
+          {notDiscussed.length > 0 && (
+            <div className="not-discussed small-text" data-testid="not-discussed">
+              <span className="muted">{t('consolidationLayout.notDiscussedWith', { count: notDiscussed.length })}</span>
+              <ul className="inline-list">
+                {notDiscussed.map((s) => (
+                  <li key={s.interview.id} title={`${s.interview.interviewerName} · ${formatDate(i18n.language, s.interview.date)}`}>
+                    {s.interview.organization}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {hidden > 0 && (
+            <button type="button" className="link-button" onClick={() => setShowAll(true)} data-testid="show-not-covered">
+              {t('consolidation.showNotCovered', { count: hidden })}
+            </button>
+          )}
+        </div>
+        <div className="review-editor" data-testid="review-editor">
+          <ConsolidatedEditor assessmentId={dataset.assessment.id} item={item} view={view} lang={lang} />
+        </div>
       </div>
-      {notDiscussed.length > 0 && (
-        <p className="muted small-text" data-testid="not-discussed">
-          {t('consolidation.notDiscussedWith', { list: notDiscussed.map((s) => s.interview.organization).join('; ') })}
-        </p>
-      )}
-      {hidden > 0 && (
-        <button type="button" className="link-button" onClick={() => setShowAll(true)}>
-          {t('consolidation.showNotCovered', { count: hidden })}
-        </button>
-      )}
-      <ConsolidatedEditor assessmentId={dataset.assessment.id} item={item} view={view} lang={lang} />
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { findDuplicateStakeholders } from '../../../shared/merge';
+import type { Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
+import { formatPersonName } from '../../../shared/stakeholders/honorific';
 import { db, repo } from '../../db';
 
 /** Probable duplicate stakeholders (different spellings of one person) for the lead to merge. */
 export function DuplicatesPanel({ assessment }: { assessment: Assessment }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const groups = useLiveQuery(async () => findDuplicateStakeholders(await db.stakeholders.where('assessmentId').equals(assessment.id).toArray()), [assessment.id]);
   if (!groups) return null;
   return (
@@ -25,7 +27,7 @@ export function DuplicatesPanel({ assessment }: { assessment: Assessment }) {
                 {g.stakeholders.map((s) => (
                   <li key={s.id} className="duplicate-row">
                     <span>
-                      {[s.honorific, s.name].filter(Boolean).join(' ')} — {s.organization}
+                      {formatPersonName(i18n.language as Lang, s.honorific, s.name)} — {s.organization}
                       {s.position && <span className="muted"> · {s.position}</span>}
                     </span>
                     <button type="button" className="small" onClick={() => void repo.mergeStakeholders(s.id, g.stakeholderIds)}>

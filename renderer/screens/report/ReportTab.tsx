@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemTexts } from '../../../shared/checklist/catalogue';
-import { readinessSummary } from '../../../shared/consolidation';
+import { readinessSummary, type ReadinessSummary } from '../../../shared/consolidation';
 import { isLang, type Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
 import { hasNarrative } from '../../../shared/narrative';
@@ -45,13 +45,15 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
     setBuild({ state: 'building', fraction: 0 });
     w.onmessage = async (e: MessageEvent<ReportMessage>) => {
       const m = e.data;
-      if (m.type === 'progress') setBuild({ state: 'building', fraction: m.fraction });
+      // Whole percents only: each update re-renders the tab, and the worker reports often.
+      if (m.type === 'progress') setBuild((b) => (b.state === 'building' && Math.floor(b.fraction * 100) === Math.floor(m.fraction * 100) ? b : { state: 'building', fraction: m.fraction }));
       else if (m.type === 'error') {
         setBuild({ state: 'error', message: t('report.failed') });
         w.terminate();
       } else {
         w.terminate();
-        const name = `${fileSafe(t('report.fileName'))}-${fileSafe(assessment.country)}-${lang}.docx`;
+        // The file is named in the report's language, whatever the interface language.
+        const name = `${fileSafe(t('report.fileName', { lng: lang }))}-${fileSafe(assessment.country)}-${lang}.docx`;
         const saved = await getBridge().saveFile({ suggestedName: name, bytes: m.bytes, filters: [{ name: 'Word', extensions: ['docx'] }] });
         setBuild(saved.saved ? { state: 'done', name: saved.name } : { state: 'idle' });
       }
@@ -61,7 +63,7 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
       .split(/[,;\n]/)
       .map((a) => a.trim())
       .filter(Boolean);
-    const request: ReportRequest = { dataset, options: { lang, sections, landscapeAnnexes: landscape, individualResponses: individual, ...(list.length ? { authors: list } : {}) } };
+    const request: ReportRequest = { assessmentId: assessment.id, options: { lang, sections, landscapeAnnexes: landscape, individualResponses: individual, ...(list.length ? { authors: list } : {}) } };
     w.postMessage(request);
   };
 
@@ -72,7 +74,7 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
         <p className="muted">{t('report.intro')}</p>
         <div className="field-row">
           <Field label={t('report.language')}>
-            {(id) => <LanguageSelect id={id} value={lang} onChange={setLang} testId="report-language" />}
+            {(id) => <LanguageSelect id={id} value={lang} onChange={setLang} only={assessment.reportLanguages} testId="report-language" />}
           </Field>
           <Field label={t('report.authors')} hint={t('report.authorsHint', { names: interviewers.join(', ') || '—' })}>
             {(id, hint) => <input id={id} type="text" value={authors} onChange={(e) => setAuthors(e.target.value)} aria-describedby={hint} />}
@@ -116,41 +118,47 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
           </p>
         )}
       </section>
-      {summary && (
-        <section className="card panel" aria-labelledby="summary-title">
-          <h2 id="summary-title">{t('report.summaryTitle')}</h2>
-          <p className="muted">{t('report.summaryIntro')}</p>
-          <div className="table-scroll">
-            <table className="data-table compact summary-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.section')}</th>
-                  <th scope="col">{t('report.yes')}</th>
-                  <th scope="col">{t('report.partially')}</th>
-                  <th scope="col">{t('report.no')}</th>
-                  <th scope="col">{t('report.notAnswered')}</th>
-                  <th scope="col">{t('report.score')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.groups.map((g) => (
-                  <tr key={g.id} className={g.level === 0 ? 'subtotal' : ''}>
-                    <th scope="row">
-                      {g.id.startsWith('APP') ? '' : `${g.id} `}
-                      {itemTexts(uiLang, g.id).title}
-                    </th>
-                    <td>{g.counts.yes}</td>
-                    <td>{g.counts.partial}</td>
-                    <td>{g.counts.no}</td>
-                    <td>{g.counts.notAnswered}</td>
-                    <td>{g.counts.score === null ? '—' : `${formatNumber(uiLang, g.counts.score, { maximumFractionDigits: 0 })}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )}
+      {summary && <SummaryTable summary={summary} uiLang={uiLang} />}
     </div>
   );
 }
+
+/** The readiness summary; memoised so progress updates of a build do not re-render it. */
+const SummaryTable = memo(function SummaryTable({ summary, uiLang }: { summary: ReadinessSummary; uiLang: Lang }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card panel" aria-labelledby="summary-title">
+      <h2 id="summary-title">{t('report.summaryTitle')}</h2>
+      <p className="muted">{t('report.summaryIntro')}</p>
+      <div className="table-scroll">
+        <table className="data-table compact summary-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.section')}</th>
+              <th scope="col">{t('report.yes')}</th>
+              <th scope="col">{t('report.partially')}</th>
+              <th scope="col">{t('report.no')}</th>
+              <th scope="col">{t('report.notAnswered')}</th>
+              <th scope="col">{t('report.score')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.groups.map((g) => (
+              <tr key={g.id} className={g.level === 0 ? 'subtotal' : ''}>
+                <th scope="row">
+                  {g.id.startsWith('APP') ? '' : `${g.id} `}
+                  {itemTexts(uiLang, g.id).title}
+                </th>
+                <td>{g.counts.yes}</td>
+                <td>{g.counts.partial}</td>
+                <td>{g.counts.no}</td>
+                <td>{g.counts.notAnswered}</td>
+                <td>{g.counts.score === null ? '—' : `${formatNumber(uiLang, g.counts.score, { maximumFractionDigits: 0 })}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+});

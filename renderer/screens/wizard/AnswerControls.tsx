@@ -5,6 +5,12 @@ import { choiceTokens, tokenLabel } from '../../../shared/checklist/answerLabels
 import type { CatalogueItem } from '../../../shared/checklist/catalogue';
 import type { Lang } from '../../../shared/i18n';
 import type { AnswerValue } from '../../../shared/model/types';
+import { DateField } from '../../components/DateField';
+
+/** Kinds whose controls are short enough to sit on the question's line when there is room. */
+export function isInlineKind(item: CatalogueItem): boolean {
+  return item.kind === 'status' || item.kind === 'yesNo' || item.kind === 'band' || item.kind === 'singleSelect' || item.kind === 'percentage' || item.kind === 'date';
+}
 
 export function AnswerControls(props: {
   item: CatalogueItem;
@@ -97,10 +103,10 @@ export function AnswerControls(props: {
     case 'date':
       return (
         <div className="answer-row">
-          <label className="inline-field">
+          <label className="inline-field" htmlFor={`${name}-month`}>
             <span>{t('wizard.yearMonth')}</span>
-            <input type="month" value={value?.date ?? ''} onChange={(e) => props.onChange({ date: e.target.value || undefined })} />
           </label>
+          <DateField id={`${name}-month`} precision="month" value={value?.date ?? ''} onChange={(iso) => props.onChange({ date: iso || undefined })} />
         </div>
       );
     default:

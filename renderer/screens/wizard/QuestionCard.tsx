@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { isAnswered } from '../../../shared/checklist/answerLabels';
 import { displayNumber, itemTexts, type CatalogueItem } from '../../../shared/checklist/catalogue';
 import type { Lang } from '../../../shared/i18n';
+import type { AnswerField } from '../../../shared/checklist/types';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
-import { AnswerControls } from './AnswerControls';
+import { AnswerControls, isInlineKind } from './AnswerControls';
 import { saver, useWizard } from './store';
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
   /** Empty when relevant; otherwise "Not applicable (A2.1.4 answered No)". */
   skipReason: string;
   conflict: boolean;
+  /** Focus mode: one question, large, on a screen the interviewee may see (no private notes). */
+  presenting?: boolean;
 }
 
 /** Texts of the item in one language. */
@@ -30,13 +33,28 @@ function ItemText({ item, lang, id, secondary }: { item: CatalogueItem; lang: La
   );
 }
 
-export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang, skipReason, conflict }: Props) {
+/** The free-text fields that carry the answer itself; the timeline sits beside them. */
+const MAIN_FIELDS: readonly AnswerField[] = ['elaboration', 'response', 'furtherInfo'];
+
+/** Characters of question text (about two lines beside the chips) up to which the chips sit on its line. */
+const INLINE_TEXT_LIMIT = 120;
+
+/**
+ * One question in the compact density of a live interview: number, text and the answer
+ * chips on one line where they fit; the elaboration (3 lines, growing) with the timeline
+ * and the less used panels beside it.
+ */
+export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang, skipReason, conflict, presenting = false }: Props) {
   const { t } = useTranslation();
   const value = useWizard((s) => s.values[item.id]);
   const update = useWizard((s) => s.update);
   const clearChoice = useWizard((s) => s.clearChoice);
   const [showKept, setShowKept] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(() => !!(value?.documents || value?.notes));
+  const [guidanceOpen, setGuidanceOpen] = useState(false);
   const textId = useId();
+  const moreId = useId();
+  const guidanceId = useId();
   const texts = itemTexts(lang, item.id);
   const number = displayNumber(item.id);
 
@@ -64,11 +82,18 @@ export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang,
   const notApplicable = skipReason !== '';
   const collapsed = notApplicable && !showKept;
   const fields = item.fields ?? [];
-  const fieldLabel = (f: string) => t(`wizard.field.${f}`);
+  const mainFields = fields.filter((f) => MAIN_FIELDS.includes(f));
+  // The chips share the question's line only beside a short question; beside a long one
+  // they would squeeze it into a narrow column.
+  const textLength = (texts.text ?? texts.title ?? '').length + (texts.instruction?.length ?? 0);
+  const inline = isInlineKind(item) && textLength <= INLINE_TEXT_LIMIT && !(secondLang && secondLang !== lang) && !presenting;
+  const controls = (
+    <AnswerControls item={item} value={value} lang={lang} labelledBy={textId} onChange={(p) => update(item.id, p)} onClear={() => clearChoice(item.id)} />
+  );
 
   return (
     <article
-      className={`question-card${notApplicable ? ' not-applicable' : ''}${answered ? ' answered' : ''}${conflict ? ' conflict' : ''}`}
+      className={`question-card${notApplicable ? ' not-applicable' : ''}${answered ? ' answered' : ''}${conflict ? ' conflict' : ''}${presenting ? ' presenting' : ''}`}
       data-item-id={item.id}
       id={`item-${item.id}`}
       aria-labelledby={textId}
@@ -79,19 +104,26 @@ export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang,
           {p}
         </p>
       ))}
-      <header className="question-header">
-        {number && <span className="item-number" aria-hidden="true">{number}</span>}
-        <div className="question-texts">
-          <span className="visually-hidden">{number} </span>
-          <ItemText item={item} lang={lang} id={textId} />
-          {secondLang && secondLang !== lang && <ItemText item={item} lang={secondLang} secondary />}
-        </div>
+      <div className="question-line">
+        <header className="question-header">
+          {number && (
+            <span className="item-number" aria-hidden="true">
+              {number}
+            </span>
+          )}
+          <div className="question-texts">
+            <span className="visually-hidden">{number} </span>
+            <ItemText item={item} lang={lang} id={textId} />
+            {secondLang && secondLang !== lang && <ItemText item={item} lang={secondLang} secondary />}
+          </div>
+        </header>
+        {!collapsed && inline && <div className="question-line-controls" onBlur={() => void saver.flush()}>{controls}</div>}
         {answered && !notApplicable && (
-          <span className="badge ok" aria-label={t('wizard.answered')}>
+          <span className="badge ok answered-badge" role="img" aria-label={t('wizard.answered')}>
             ✓
           </span>
         )}
-      </header>
+      </div>
 
       {notApplicable && (
         <p className="skip-reason">
@@ -110,33 +142,70 @@ export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang,
 
       {!collapsed && (
         <div className="question-body" onBlur={() => void saver.flush()}>
-          <AnswerControls item={item} value={value} lang={lang} labelledBy={textId} onChange={(p) => update(item.id, p)} onClear={() => clearChoice(item.id)} />
-          {fields.map((f) => (
-            <label key={f} className={`answer-field field-${f}`}>
-              <span className="field-label">{fieldLabel(f)}</span>
-              {f === 'timeline' ? (
-                <input type="text" value={value?.timeline ?? ''} onChange={(e) => update(item.id, { timeline: e.target.value })} />
-              ) : (
-                <AutoGrowTextarea value={value?.[f] ?? ''} onChange={(e) => update(item.id, { [f]: e.target.value })} lang={lang} />
+          {!inline && controls}
+          <div className={`answer-fields${mainFields.length === 0 ? ' no-main' : ''}`}>
+            {mainFields.length > 0 && (
+              <div className="answer-main">
+                {mainFields.map((f) => (
+                  <label key={f} className={`answer-field field-${f}`}>
+                    <span className="field-label">{t(`wizard.field.${f}`)}</span>
+                    <AutoGrowTextarea rows={3} value={value?.[f] ?? ''} onChange={(e) => update(item.id, { [f]: e.target.value })} lang={lang} />
+                  </label>
+                ))}
+              </div>
+            )}
+            <div className="answer-side">
+              {fields.includes('timeline') && (
+                <label className="answer-field field-timeline">
+                  <span className="field-label">{t('wizard.field.timeline')}</span>
+                  <input type="text" value={value?.timeline ?? ''} onChange={(e) => update(item.id, { timeline: e.target.value })} />
+                </label>
               )}
-            </label>
-          ))}
-          <details className="more-fields" open={!!(value?.documents || value?.notes)}>
-            <summary>{t('wizard.moreFields')}</summary>
-            <label className="answer-field">
-              <span className="field-label">{t('wizard.field.documents')}</span>
-              <AutoGrowTextarea value={value?.documents ?? ''} onChange={(e) => update(item.id, { documents: e.target.value })} />
-            </label>
-            <label className="answer-field notes-field">
-              <span className="field-label">{t('wizard.field.notes')}</span>
-              <AutoGrowTextarea value={value?.notes ?? ''} onChange={(e) => update(item.id, { notes: e.target.value })} />
-            </label>
-          </details>
-          {texts.guidance && (
-            <details className="guidance">
-              <summary>{t('wizard.guidance')}</summary>
-              <p lang={lang}>{texts.guidance}</p>
-            </details>
+              <div className="card-toggles">
+                <button
+                  type="button"
+                  className="toggle-link"
+                  aria-expanded={moreOpen}
+                  aria-controls={moreOpen ? moreId : undefined}
+                  title={presenting ? undefined : t('wizard.moreFields')}
+                  onClick={() => setMoreOpen(!moreOpen)}
+                >
+                  {presenting ? t('wizardLayout.documentsToggleShared') : t('wizardLayout.documentsToggle')}
+                  {(value?.documents || (!presenting && value?.notes)) && <span aria-hidden="true"> •</span>}
+                </button>
+                {texts.guidance && !presenting && (
+                  <button
+                    type="button"
+                    className="toggle-link"
+                    aria-expanded={guidanceOpen}
+                    aria-controls={guidanceOpen ? guidanceId : undefined}
+                    title={t('wizard.guidance')}
+                    onClick={() => setGuidanceOpen(!guidanceOpen)}
+                  >
+                    {t('wizardLayout.guidanceToggle')}
+                  </button>
+                )}
+              </div>
+            </div>
+          </div>
+          {moreOpen && (
+            <div className="more-fields" id={moreId}>
+              <label className="answer-field">
+                <span className="field-label">{t('wizard.field.documents')}</span>
+                <AutoGrowTextarea value={value?.documents ?? ''} onChange={(e) => update(item.id, { documents: e.target.value })} />
+              </label>
+              {!presenting && (
+                <label className="answer-field notes-field">
+                  <span className="field-label">{t('wizard.field.notes')}</span>
+                  <AutoGrowTextarea value={value?.notes ?? ''} onChange={(e) => update(item.id, { notes: e.target.value })} />
+                </label>
+              )}
+            </div>
+          )}
+          {guidanceOpen && texts.guidance && !presenting && (
+            <p className="guidance" id={guidanceId} lang={lang}>
+              {texts.guidance}
+            </p>
           )}
           {(texts.footnotes ?? []).map((f, i) => (
             <p key={i} className="footnote" lang={lang}>

@@ -1,25 +1,32 @@
 import { useDeferredValue, useId, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayNumber, itemTexts, type CatalogueItem } from '../../../shared/checklist/catalogue';
-import type { Lang } from '../../../shared/i18n';
+import { LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
 
 function fold(s: string): string {
   return s.toLocaleLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
-/** Search over question texts in the displayed language(s): a combobox with a results list. */
+/**
+ * Search over question texts in all three languages (the interview's first, then the
+ * interface's): a combobox with a results list. A match found in another language than
+ * the interview's is shown in that language and says which.
+ */
 export function QuestionFinder({
   inputRef,
   items,
-  langs,
+  interviewLang,
+  uiLang,
   onPick,
 }: {
   inputRef: RefObject<HTMLInputElement | null>;
   items: readonly CatalogueItem[];
-  langs: readonly Lang[];
+  interviewLang: Lang;
+  uiLang: Lang;
   onPick: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const langs = useMemo(() => [...new Set<Lang>([interviewLang, uiLang, ...LANGUAGES])], [interviewLang, uiLang]);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [active, setActive] = useState(0);
@@ -96,6 +103,7 @@ export function QuestionFinder({
                 }}
               >
                 <span className="item-number">{displayNumber(item.id)}</span> <span lang={lang}>{tx.text ?? tx.title}</span>
+                {lang !== interviewLang && <span className="finder-lang"> ({LANGUAGE_NAMES[lang]})</span>}
               </li>
             );
           })}

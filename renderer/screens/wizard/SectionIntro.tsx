@@ -12,7 +12,7 @@ export function SectionIntro({ page, lang }: { page: WizardPage; lang: Lang }) {
   );
   if (blocks.length === 0) return null;
   return (
-    <details className="section-intro" open>
+    <details className="section-intro">
       <summary>{t('wizard.intro')}</summary>
       {blocks.map((b) => (
         <div key={b.id} lang={lang}>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAnswered } from '../../../shared/checklist/answerLabels';
 import { itemTexts } from '../../../shared/checklist/catalogue';
@@ -10,8 +11,20 @@ import { useWizard } from './store';
 export function SectionTree(props: { pages: readonly WizardPage[]; currentId: string; lang: Lang; relevance: Map<string, Relevance>; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
   const values = useWizard((s) => s.values);
+  const navRef = useRef<HTMLElement>(null);
+  // The tree follows the current section: scroll its own list (never the page) so the
+  // current entry is in view.
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('.tree-item.current');
+    if (!nav || !current) return;
+    const top = current.getBoundingClientRect().top - nav.getBoundingClientRect().top + nav.scrollTop;
+    const bottom = top + current.offsetHeight;
+    if (top < nav.scrollTop) nav.scrollTop = Math.max(0, top - 40);
+    else if (bottom > nav.scrollTop + nav.clientHeight) nav.scrollTop = bottom - nav.clientHeight + 40;
+  }, [props.currentId]);
   return (
-    <nav className="section-tree" aria-label={t('wizard.sections')}>
+    <nav className="section-tree" aria-label={t('wizard.sections')} ref={navRef} data-testid="section-tree">
       <ol>
         {props.pages.map((page, index) => {
           const questions = page.items.filter((i) => i.role === 'question' && props.relevance.get(i.id)?.relevant);

@@ -7,6 +7,7 @@ const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['Alt+↓', 'nextQuestion'],
   ['Alt+↑', 'previousQuestion'],
   ['Alt+N', 'nextUnanswered'],
+  ['Alt+F', 'focusMode'],
   ['Ctrl+G', 'jump'],
   ['Ctrl+K', 'search'],
   ['Alt+1 … Alt+5', 'answer'],
@@ -32,7 +33,7 @@ export function ShortcutsHelp(props: { onClose: () => void }) {
               <td>
                 <kbd>{keys}</kbd>
               </td>
-              <td>{t(`shortcuts.${action}`)}</td>
+              <td>{action === 'focusMode' ? t('wizardLayout.shortcutFocus') : t(`shortcuts.${action}`)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,18 @@
 /**
- * Saving answers as they are typed. Edits go to IndexedDB at most `debounceMs` after the
- * last keystroke and never later than `maxWaitMs` after the first unsaved one; `flush()`
- * writes immediately (blur, section change, page hidden).
+ * Saving answers as they are typed, in two steps:
  *
- * A synchronous journal in localStorage holds every edit until IndexedDB has committed
- * it, so even a tab killed between a keystroke and the commit loses nothing: the journal
- * is replayed on the next start (replayJournal).
+ *  1. Every edit is written ahead at once (as soon as the previous database write is done):
+ *     one small record per answer slot in IndexedDB, committed with strict durability. A
+ *     browser, tab or machine that dies after that commit loses nothing: the next start
+ *     folds what was written ahead into the interview's record.
+ *  2. The edit is folded into the interview's record (all its revisions in one record) at
+ *     most `debounceMs` after the last keystroke and never later than `maxWaitMs` after the
+ *     first unsaved one; `flush()` folds immediately (blur, section change, page hidden).
+ *     The fold deletes the write-ahead record in the same transaction.
+ *
+ * Step 1 keeps the per-keystroke write small (a few KB, whatever the interview's size);
+ * step 2 rewrites the interview's record about once a second at most (docs/decisions.md).
+ * All database writes of a saver run one after another, so edits of a slot keep their order.
  */
 import type { AnswerValue, Id, Interviewer } from '../../../shared/model/types';
 
@@ -21,30 +28,41 @@ export interface PendingEdit {
   who: Interviewer;
 }
 
-export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
-
-export interface JournalStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
+/** An edit as it is written ahead and folded: when it was typed and its sequence number. */
+export interface SequencedEdit extends PendingEdit {
+  at: string;
+  seq: number;
 }
 
-export const JOURNAL_KEY = 'readiness.pendingAnswers';
+/** Where a saver writes (renderer/db/repo.ts: writeAhead and foldEdit). */
+export interface SaverStore {
+  writeAhead(edits: readonly SequencedEdit[]): Promise<unknown>;
+  fold(edit: SequencedEdit): Promise<unknown>;
+}
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
 const slotKey = (s: AnswerSlot) => `${s.interviewId}|${s.questionId}`;
 
 export class AnswerSaver {
-  private pending = new Map<string, PendingEdit>();
+  /** The newest edit of each slot not yet folded into its interview's record. */
+  private unfolded = new Map<string, SequencedEdit>();
+  /** The newest sequence number written ahead, per unfolded slot. */
+  private writtenAhead = new Map<string, number>();
+  private lastSeq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstPendingAt: number | undefined;
-  private inFlight: Promise<void> | undefined;
+  /** The database writes, one after another. */
+  private queue: Promise<void> = Promise.resolve();
+  private aheadQueued = false;
+  private foldQueued: Promise<void> | undefined;
   private listeners = new Set<(s: SaveStatus) => void>();
   private statusValue: SaveStatus = 'saved';
 
   constructor(
-    private readonly write: (edit: PendingEdit) => Promise<unknown>,
-    private readonly storage: JournalStorage | undefined,
+    private readonly store: SaverStore,
     private readonly options = { debounceMs: 300, maxWaitMs: 1000 },
+    private readonly clock: { now(): number; iso(): string } = { now: () => Date.now(), iso: () => new Date().toISOString() },
   ) {}
 
   get status(): SaveStatus {
@@ -62,75 +80,110 @@ export class AnswerSaver {
     for (const l of this.listeners) l(s);
   }
 
-  /** Records an edit (the newest value of its slot wins) and schedules the write. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Records an edit (the newest value of its slot wins): written ahead now, folded soon. */
   set(edit: PendingEdit): void {
-    this.pending.set(slotKey(edit.slot), edit);
-    this.writeJournal();
+    // Strictly increasing, and above any sequence number a previous session left behind.
+    const seq = (this.lastSeq = Math.max(this.lastSeq + 1, this.clock.now()));
+    this.unfolded.set(slotKey(edit.slot), { ...edit, at: this.clock.iso(), seq });
     this.setStatus('pending');
-    const now = Date.now();
+    this.scheduleWriteAhead();
+    const now = this.clock.now();
     this.firstPendingAt ??= now;
     if (this.timer) clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.options.debounceMs, this.firstPendingAt + this.options.maxWaitMs - now));
     this.timer = setTimeout(() => void this.flush(), wait);
   }
 
-  /** Writes everything pending now; resolves when it is committed. */
+  /** One write-ahead in the queue at a time; it takes whatever is newest when it runs. */
+  private scheduleWriteAhead(): void {
+    if (this.aheadQueued) return;
+    this.aheadQueued = true;
+    void this.enqueue(async () => {
+      this.aheadQueued = false;
+      const batch = [...this.unfolded.entries()].filter(([k, e]) => e.seq > (this.writtenAhead.get(k) ?? 0));
+      if (batch.length === 0) return;
+      try {
+        await this.store.writeAhead(batch.map(([, e]) => e));
+        for (const [k, e] of batch) if (this.unfolded.has(k)) this.writtenAhead.set(k, Math.max(e.seq, this.writtenAhead.get(k) ?? 0));
+      } catch {
+        // The fold still runs; a failing write-ahead only widens the window a crash can lose.
+      }
+    });
+  }
+
+  /** Folds everything typed so far into the interviews' records; resolves when committed. */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    // One write at a time keeps the order of edits to a slot.
-    while (this.inFlight) await this.inFlight;
-    if (this.pending.size === 0) {
-      if (this.statusValue !== 'error') this.setStatus('saved');
-      return;
-    }
-    const batch = [...this.pending.values()];
-    this.firstPendingAt = undefined;
-    this.setStatus('saving');
-    this.inFlight = (async () => {
+    // Folds queued but not started yet take the newest edits when they run: join one.
+    this.foldQueued ??= this.enqueue(async () => {
+      this.foldQueued = undefined;
+      if (this.unfolded.size === 0) {
+        if (this.statusValue !== 'error') this.setStatus('saved');
+        return;
+      }
+      const batch = [...this.unfolded.entries()];
+      this.firstPendingAt = undefined;
+      this.setStatus('saving');
       try {
-        for (const edit of batch) {
-          await this.write(edit);
+        for (const [k, edit] of batch) {
+          await this.store.fold(edit);
           // Only forget it if no newer edit of the same slot arrived meanwhile.
-          const key = slotKey(edit.slot);
-          if (this.pending.get(key) === edit) this.pending.delete(key);
+          if (this.unfolded.get(k) === edit) {
+            this.unfolded.delete(k);
+            this.writtenAhead.delete(k);
+          }
         }
-        this.writeJournal();
-        this.setStatus(this.pending.size > 0 ? 'pending' : 'saved');
+        this.setStatus(this.unfolded.size > 0 ? 'pending' : 'saved');
       } catch {
         this.setStatus('error');
-        // Keep everything; try again shortly. The journal still holds the edits.
+        // Keep everything; try again shortly. What was written ahead is on disk meanwhile.
         this.timer = setTimeout(() => void this.flush(), 2000);
       }
-    })();
-    try {
-      await this.inFlight;
-    } finally {
-      this.inFlight = undefined;
-    }
-    if (this.pending.size > 0 && this.statusValue !== 'error') await this.flush();
+    });
+    await this.foldQueued;
+    if (this.unfolded.size > 0 && this.statusValue !== 'error') await this.flush();
   }
 
   hasPending(): boolean {
-    return this.pending.size > 0;
+    return this.unfolded.size > 0;
   }
 
-  private writeJournal(): void {
-    if (!this.storage) return;
-    try {
-      if (this.pending.size === 0) this.storage.removeItem(JOURNAL_KEY);
-      else this.storage.setItem(JOURNAL_KEY, JSON.stringify([...this.pending.values()]));
-    } catch {
-      // Quota or privacy mode: IndexedDB saving still runs; the journal is a second line.
-    }
+  /** Resolves once every database write queued so far (write-ahead and fold) has finished. */
+  async idle(): Promise<void> {
+    let q: Promise<void>;
+    do {
+      q = this.queue;
+      await q;
+    } while (q !== this.queue);
   }
 }
 
-/** Writes edits left in the journal by a previous session that ended before they were saved. */
-export async function replayJournal(storage: JournalStorage, write: (edit: PendingEdit) => Promise<unknown>): Promise<number> {
+// ---- The localStorage journal of versions before schema 4 ------------------------------
+//
+// Versions before schema 4 kept unsaved edits in localStorage. Chromium writes localStorage
+// to disk seconds later, so it did not survive a browser that was killed (docs/decisions.md);
+// the write-ahead records above replaced it. An edit such a version left behind is still
+// written once at start.
+
+export interface JournalStorage {
+  getItem(key: string): string | null;
+  removeItem(key: string): void;
+}
+
+export const LEGACY_JOURNAL_KEY = 'readiness.pendingAnswers';
+
+/** Writes edits left in the old localStorage journal, then removes it; returns how many. */
+export async function replayLegacyJournal(storage: JournalStorage, write: (edit: PendingEdit) => Promise<unknown>): Promise<number> {
   let raw: string | null;
   try {
-    raw = storage.getItem(JOURNAL_KEY);
+    raw = storage.getItem(LEGACY_JOURNAL_KEY);
   } catch {
     return 0;
   }
@@ -139,19 +192,15 @@ export async function replayJournal(storage: JournalStorage, write: (edit: Pendi
   try {
     edits = JSON.parse(raw);
   } catch {
-    storage.removeItem(JOURNAL_KEY);
-    return 0;
-  }
-  if (!Array.isArray(edits)) {
-    storage.removeItem(JOURNAL_KEY);
+    storage.removeItem(LEGACY_JOURNAL_KEY);
     return 0;
   }
   let n = 0;
-  for (const e of edits as PendingEdit[]) {
+  for (const e of Array.isArray(edits) ? (edits as PendingEdit[]) : []) {
     if (!e?.slot?.interviewId || !e.slot.questionId || !e.who?.id || typeof e.value !== 'object') continue;
     await write(e);
     n++;
   }
-  storage.removeItem(JOURNAL_KEY);
+  storage.removeItem(LEGACY_JOURNAL_KEY);
   return n;
 }

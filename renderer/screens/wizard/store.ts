@@ -1,7 +1,7 @@
 /**
  * The open interview's editing state (Zustand). Answers are loaded once from IndexedDB and
  * edited here so typing never waits for the database; every edit is handed to the saver
- * (autosave.ts), which persists it within a second. `choiceVersion` changes only when a
+ * (autosave.ts), which writes it ahead at once and into the interview's record within a second. `choiceVersion` changes only when a
  * structured answer changes, so skip logic is recomputed only then, not per keystroke.
  */
 import { create } from 'zustand';
@@ -11,10 +11,7 @@ import { AnswerSaver, type SaveStatus } from './autosave';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export const saver = new AnswerSaver(
-  (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who),
-  typeof localStorage === 'undefined' ? undefined : localStorage,
-);
+export const saver = new AnswerSaver({ writeAhead: (edits) => repo.writeAhead(edits), fold: (edit) => repo.foldEdit(edit) });
 
 interface WizardState {
   interview: Interview | undefined;

@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function snapshot() {
-  const tables = ['assessments', 'stakeholders', 'interviews', 'answers', 'consolidated', 'imports'] as const;
+  const tables = ['assessments', 'stakeholders', 'interviews', 'answerGroups', 'consolidatedGroups', 'textGroups', 'tombstoneGroups', 'attachments', 'imports'] as const;
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, JSON.stringify(await db.table(t).toArray())])));
 }
 
@@ -64,7 +64,7 @@ describe('import pipeline', () => {
   it('imports a valid bundle exactly once: a second import changes nothing but the log', async () => {
     const bytes = await validBundle();
     expect((await importBytes([{ name: 'a.rsb', bytes }])).valid).toBe(1);
-    expect(await db.answers.count()).toBe(seed.answers.length);
+    expect((await db.answerGroups.toArray()).flatMap((g) => g.revisions)).toHaveLength(seed.answers.length);
     expect(await db.interviews.count()).toBe(seed.interviews.length);
     const after = await snapshot();
     await importBytes([{ name: 'a-again.rsb', bytes }]);
@@ -103,11 +103,11 @@ describe('import pipeline', () => {
     const checked = await checkFiles([{ name: 'a.rsb', bytes }]);
     const plan = await planFor(repo, undefined, incoming(checked));
     const before = await snapshot();
-    // The consolidated table fails after answers, stakeholders and interviews were put.
-    const original = db.consolidated.bulkPut.bind(db.consolidated);
-    db.consolidated.bulkPut = (() => Promise.reject(new Error("disk full"))) as unknown as typeof db.consolidated.bulkPut;
+    // The import log, the last write, fails after every record of the plan was put.
+    const original = db.imports.bulkAdd.bind(db.imports);
+    db.imports.bulkAdd = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.imports.bulkAdd;
     await expect(applyPlan(repo, plan)).rejects.toThrow('disk full');
-    db.consolidated.bulkPut = original;
+    db.imports.bulkAdd = original;
     expect(await snapshot()).toEqual(before);
   });
 });

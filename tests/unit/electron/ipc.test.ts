@@ -157,3 +157,23 @@ describe('safeFileName', () => {
     expect(safeFileName(input)).toBe(expected);
   });
 });
+
+describe('UI language of the desktop shell', () => {
+  it('accepts kk, ru and en from the app, refuses anything else, and titles dialogs in it', async () => {
+    const reported: string[] = [];
+    const { d, h } = deps({ onUiLanguage: (l) => reported.push(l), dialogTitles: () => ({ open: 'Ашу', save: 'Сақтау' }) });
+    for (const lang of ['kk', 'ru', 'en']) await h[BridgeChannel.setUiLanguage](trusted, lang);
+    expect(reported).toEqual(['kk', 'ru', 'en']);
+    for (const bad of ['de', 'KK', '', 7, { lang: 'kk' }, undefined]) {
+      await expect(h[BridgeChannel.setUiLanguage](trusted, bad)).rejects.toThrow('invalid-arguments');
+    }
+    for (const url of hostileSenders) {
+      await expect(h[BridgeChannel.setUiLanguage]({ senderFrame: { url } }, 'kk')).rejects.toThrow('untrusted-sender');
+    }
+    expect(reported).toHaveLength(3);
+    await h[BridgeChannel.openFiles](trusted, { multiple: false, filters: [] });
+    expect(d.dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Ашу' }));
+    await h[BridgeChannel.saveFile](trusted, { suggestedName: 'a.rsb', bytes: new Uint8Array(1) });
+    expect(d.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Сақтау' }));
+  });
+});

@@ -12,7 +12,7 @@ const state = vi.hoisted(() => ({
   windows: [] as Array<{ options: Record<string, unknown>; url?: string }>,
   privileged: [] as unknown[],
   handled: new Map<string, unknown>(),
-  ipc: [] as string[],
+  ipc: new Map<string, Listener>(),
   permissionRequest: undefined as undefined | Listener,
   permissionCheck: undefined as undefined | Listener,
   beforeRequest: undefined as undefined | { filter: { urls: string[] }; fn: Listener },
@@ -21,6 +21,9 @@ const state = vi.hoisted(() => ({
   quit: vi.fn(),
   messageBox: vi.fn(async () => ({ response: 0 })),
   ready: undefined as undefined | (() => void),
+  /** Resolved when the main process registers its last listener ('activate'): start-up is done. */
+  started: undefined as undefined | (() => void),
+  locale: 'en-US',
 }));
 
 vi.mock('electron', () => {
@@ -49,14 +52,18 @@ vi.mock('electron', () => {
     app: {
       requestSingleInstanceLock: () => state.lock,
       quit: state.quit,
-      on: (ev: string, fn: Listener) => state.appListeners.set(ev, [...(state.appListeners.get(ev) ?? []), fn]),
+      on: (ev: string, fn: Listener) => {
+        state.appListeners.set(ev, [...(state.appListeners.get(ev) ?? []), fn]);
+        if (ev === 'activate') state.started?.();
+      },
+      getLocale: () => state.locale,
       whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
       getVersion: () => '9.9.9',
       getPath: (name: string) => `/tmp/fake-${name}`,
     },
     BrowserWindow,
     dialog: { showMessageBox: state.messageBox, showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
-    ipcMain: { handle: (channel: string) => state.ipc.push(channel) },
+    ipcMain: { handle: (channel: string, fn: Listener) => state.ipc.set(channel, fn) },
     Menu: {
       buildFromTemplate: (t: unknown) => t,
       setApplicationMenu: (m: typeof state.menu) => (state.menu = m),
@@ -76,12 +83,18 @@ vi.mock('electron', () => {
   };
 });
 
-async function boot() {
+/** Loads the main process and, unless it quits at once, waits until its start-up has run. */
+async function boot(opts: { expectStart?: boolean } = {}) {
   vi.resetModules();
+  const started = new Promise<void>((resolve) => (state.started = resolve));
   await import('../../../electron/main');
   state.ready?.();
-  await new Promise((r) => setTimeout(r, 20));
+  if (opts.expectStart !== false) await started;
 }
+
+type MenuItem = { label?: string; role?: string; submenu?: MenuItem[]; click?: () => void };
+const labels = (items: readonly MenuItem[]): string[] => items.flatMap((i) => [...(i.label ? [i.label] : []), ...labels(i.submenu ?? [])]);
+const trusted = { senderFrame: { url: 'app://readiness/index.html' } };
 
 describe('electron main process', () => {
   beforeEach(() => {
@@ -89,14 +102,16 @@ describe('electron main process', () => {
     state.windows.length = 0;
     state.privileged.length = 0;
     state.handled.clear();
-    state.ipc.length = 0;
+    state.ipc.clear();
     state.lock = true;
+    state.locale = 'en-US';
     state.quit.mockClear();
+    state.messageBox.mockClear();
   });
 
   it('quits when another instance holds the lock', async () => {
     state.lock = false;
-    await boot();
+    await boot({ expectStart: false });
     expect(state.quit).toHaveBeenCalled();
     expect(state.windows).toHaveLength(0);
   });
@@ -144,11 +159,35 @@ describe('electron main process', () => {
 
   it('registers the bridge handlers and a Help → About menu with the versions', async () => {
     await boot();
-    expect(state.ipc.sort()).toEqual(['bridge:app-info', 'bridge:open-files', 'bridge:save-file']);
+    expect([...state.ipc.keys()].sort()).toEqual(['bridge:app-info', 'bridge:open-files', 'bridge:save-file', 'bridge:set-ui-language']);
     const help = state.menu!.find((m) => m.label === 'Help')!;
     const about = help.submenu!.find((i) => i.label?.startsWith('About'))!;
     about.click!();
-    expect(state.messageBox).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('9.9.9') }));
-    expect(state.messageBox).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('catalogue') }));
+    const options = state.messageBox.mock.calls.at(-1)!.at(-1) as unknown as { message: string; title: string; buttons: string[] };
+    expect(options.message).toContain('9.9.9');
+    expect(options.message).toContain('catalogue');
+  });
+
+  it('starts in the OS language and follows the UI language the renderer reports', async () => {
+    state.locale = 'ru-RU';
+    await boot();
+    expect(state.menu!.map((m) => m.label)).toContain('Справка');
+    const setLanguage = state.ipc.get('bridge:set-ui-language')!;
+    await setLanguage(trusted, 'kk');
+    const all = labels(state.menu as MenuItem[]);
+    expect(all).toEqual(expect.arrayContaining(['Файл', 'Түзету', 'Көшіру', 'Анықтама', 'Readiness Studio туралы']));
+    // Every item has a Kazakh label: none of Electron's English role labels is left.
+    const items = (state.menu as MenuItem[]).flatMap((m) => m.submenu ?? []).filter((i) => i.role);
+    expect(items.every((i) => typeof i.label === 'string' && i.label !== '')).toBe(true);
+    expect(all.join(' ')).not.toMatch(/\b(File|Edit|Copy|Help|About)\b/);
+    // The About box speaks Kazakh too.
+    (state.menu as MenuItem[]).find((m) => m.label === 'Анықтама')!.submenu![0]!.click!();
+    const options = state.messageBox.mock.calls.at(-1)!.at(-1) as unknown as { message: string; title: string; buttons: string[] };
+    expect(options).toMatchObject({ title: 'Readiness Studio туралы', buttons: ['Жарайды'] });
+    expect(options.message).toContain('Бақылау тізбелерінің каталогы');
+    // A value that is not a UI language is refused and changes nothing.
+    await expect(Promise.resolve(setLanguage(trusted, 'de'))).rejects.toThrow('invalid-arguments');
+    await expect(Promise.resolve(setLanguage({ senderFrame: { url: 'https://example.com/' } }, 'ru'))).rejects.toThrow('untrusted-sender');
+    expect(labels(state.menu as MenuItem[])).toContain('Анықтама');
   });
 });

@@ -87,6 +87,15 @@ describe('jump input', () => {
     ['iv.e.3', 'IV.E.3'],
     ['b7.4', 'B7.4'],
     ['app.2.3', 'APP.2.3'],
+    // Cyrillic look-alikes of A, B, I, V (Kazakh and Russian keyboard layouts).
+    ['а2.1.1', 'A2.1.1'],
+    ['А2.1.1', 'A2.1.1'],
+    ['в7.4', 'B7.4'],
+    ['В4.1', 'B4.1'],
+    ['ІІ.В.1', 'II.B.1'],
+    ['і.с.7', 'I.C.7'],
+    ['іѵ.е.3', 'IV.E.3'],
+    ['IѴ.Е.3', 'IV.E.3'],
   ])('%s → %s', (input, id) => {
     expect(normaliseItemId(input)).toBe(id);
   });
