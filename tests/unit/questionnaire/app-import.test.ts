@@ -21,7 +21,7 @@ beforeEach(async () => {
   db = new ReadinessDb(`reply-${Math.random()}`);
   repo = createRepo(db);
   const seed = seedDataset(false);
-  await repo.applyImport({ assessments: [seed.assessment], stakeholders: [...seed.stakeholders], interviews: [...seed.interviews], answers: [...seed.answers], consolidated: [] }, []);
+  await repo.applyImport({ assessments: [seed.assessment], stakeholders: [...seed.stakeholders], interviews: [...seed.interviews], answers: [...seed.answers], consolidated: [], texts: [], tombstones: [], attachments: [] }, []);
 });
 afterEach(async () => {
   db.close();
