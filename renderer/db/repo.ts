@@ -58,6 +58,8 @@ export interface NewStakeholder {
   sector: Sector;
   contacts?: string;
   notes?: string;
+  /** Took part in the validation workshop (Annex II). */
+  workshop?: boolean;
 }
 
 export interface NewInterview {
@@ -279,7 +281,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       return a;
     },
 
-    async updateAssessment(id: Id, patch: Partial<NewAssessment>): Promise<void> {
+    async updateAssessment(id: Id, patch: Partial<NewAssessment> & { reportDate?: string }): Promise<void> {
       await db.assessments.update(id, { ...patch, updatedAt: now() });
     },
 
@@ -301,6 +303,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
         sector: s.sector,
         contacts: (s.contacts ?? '').trim(),
         notes: (s.notes ?? '').trim(),
+        ...(s.workshop ? { workshop: true } : {}),
         createdAt: at,
         updatedAt: at,
         updatedBy: by,

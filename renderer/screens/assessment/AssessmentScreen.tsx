@@ -9,8 +9,9 @@ import { InterviewsTab } from './InterviewsTab';
 import { ExchangeTab } from '../exchange/ExchangeTab';
 import { ConsolidationTab } from '../consolidation/ConsolidationTab';
 import { ReportTab } from '../report/ReportTab';
+import { WritingTab } from '../writing/WritingTab';
 
-export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentTab }) {
+export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentTab; itemId?: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useRouter((s) => s.navigate);
   const assessment = useLiveQuery(async () => (await db.assessments.get(props.assessmentId)) ?? null, [props.assessmentId]);
@@ -32,6 +33,7 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
     { id: 'stakeholders', label: t('tabs.stakeholders') },
     { id: 'exchange', label: t('tabs.exchange') },
     { id: 'consolidation', label: t('tabs.consolidation') },
+    { id: 'writing', label: t('writing.tab') },
     { id: 'report', label: t('tabs.report') },
   ];
   return (
@@ -63,7 +65,8 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
         {props.tab === 'interviews' && <InterviewsTab assessment={assessment} />}
         {props.tab === 'stakeholders' && <StakeholdersTab assessment={assessment} />}
         {props.tab === 'exchange' && <ExchangeTab assessment={assessment} />}
-        {props.tab === 'consolidation' && <ConsolidationTab assessment={assessment} />}
+        {props.tab === 'consolidation' && <ConsolidationTab assessment={assessment} itemId={props.itemId} />}
+        {props.tab === 'writing' && <WritingTab assessment={assessment} />}
         {props.tab === 'report' && <ReportTab assessment={assessment} />}
       </div>
     </section>

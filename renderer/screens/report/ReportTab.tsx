@@ -11,6 +11,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { repo } from '../../db';
 import { formatNumber } from '../../i18n';
 import { getBridge } from '../../platform';
+import { useReportChoices } from '../../state/reportChoices';
 import type { ReportMessage, ReportRequest } from '../../workers/report.worker';
 
 type Build = { state: 'idle' } | { state: 'building'; fraction: number } | { state: 'done'; name: string } | { state: 'error'; message: string };
@@ -27,7 +28,10 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
   const [lang, setLang] = useState<Lang>(assessment.reportLanguages[0] ?? (isLang(uiLang) ? uiLang : 'en'));
   const [landscape, setLandscape] = useState(false);
   const [individual, setIndividual] = useState(false);
-  const [chosenSections, setSections] = useState<'full' | 'annexes' | undefined>(undefined);
+  // Chosen here or in the Report writing area's outline (one choice per assessment).
+  const chosenSections = useReportChoices((s) => s.sections[assessment.id]);
+  const setChoice = useReportChoices((s) => s.setSections);
+  const setSections = (v: 'full' | 'annexes') => setChoice(assessment.id, v);
   const [authors, setAuthors] = useState('');
   const [build, setBuild] = useState<Build>({ state: 'idle' });
   const worker = useRef<Worker | null>(null);
