@@ -21,10 +21,12 @@ import { Dialog } from '../../components/Dialog';
 import { areaOptions } from './RecommendationsPane';
 import { SectionPane } from './SectionPane';
 import { TextConflict } from './TextConflict';
-import { editLang, useUpdateText } from './save';
+import { editLang, usePending, useUpdateText } from './save';
 import { currentText } from '../../../shared/narrative';
 
 const MAX_DEPTH = 2;
+/** Fields to change, or a function of the stored value giving them (for nested fields). */
+type Patch = Partial<ActionValue> | ((stored: ActionValue) => Partial<ActionValue>);
 /** The cells of a row, in order (data-col). */
 type Col = 'handle' | 'text' | 'priority' | 'timeline' | 'capacityNeeded' | 'capacityText' | 'agencies' | 'implements';
 
@@ -103,7 +105,8 @@ function PlanPart(props: { assessment: Assessment; dataset: Dataset; part: Repor
     void updateText(key, editLang(dataset, key), value, value);
   };
   /** Changes some fields of a row's stored value (a quick edit of another cell is kept). */
-  const update = (row: ActionRow, patch: Partial<ActionValue>) => void updateText(row.key, editLang(dataset, row.key), row.value, (v) => ({ ...(v as ActionValue), ...patch }));
+  const update = (row: ActionRow, patch: Patch) =>
+    void updateText(row.key, editLang(dataset, row.key), row.value, (v) => ({ ...(v as ActionValue), ...(typeof patch === 'function' ? patch(v as ActionValue) : patch) }));
 
   const byId = new Map(rows.map((r) => [r.id, r]));
   const parentOf = (r: ActionRow) => (r.depth > 0 ? byId.get(r.value.parent) : undefined);
@@ -330,11 +333,13 @@ interface RowOps {
   addSub(r: ActionRow): void;
 }
 
-function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionRow; value: ActionValue; recs: NumberedRecommendation[]; agencyList: string; onUpdate: (patch: Partial<ActionValue>) => void; ops: RowOps }) {
+function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionRow; value: ActionValue; recs: NumberedRecommendation[]; agencyList: string; onUpdate: (patch: Patch) => void; ops: RowOps }) {
   const { t } = useTranslation();
   const { row, value, ops } = props;
   const name = t('writing.plan.rowName', { number: row.number });
   const slot = currentText(props.dataset, row.key, editLang(props.dataset, row.key));
+  const [priority, setPriority] = usePending(value.priority);
+  const [needed, setNeeded] = usePending(value.capacityBuilding.needed);
   return (
     <>
       {slot.conflict && (
@@ -370,7 +375,13 @@ function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionR
           <CellText multiline value={richToLines(value.text)} onCommit={(text) => props.onUpdate({ text: linesToRich(text) })} label={t('writing.plan.actionOf', { name })} col="text" />
         </td>
         <td className="col-priority">
-          <select data-col="priority" value={value.priority} onChange={(e) => props.onUpdate({ priority: e.target.value as Priority })} aria-label={t('writing.plan.priorityOf', { name })}>
+          <select
+            data-col="priority"
+            value={priority}
+            onChange={(e) => {
+              setPriority(e.target.value as Priority);
+              props.onUpdate({ priority: e.target.value as Priority });
+            }} aria-label={t('writing.plan.priorityOf', { name })}>
             <option value="">—</option>
             <option value="high">{t('writing.plan.high')}</option>
             <option value="medium">{t('writing.plan.medium')}</option>
@@ -381,12 +392,19 @@ function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionR
           <CellText value={value.timeline} onCommit={(timeline) => props.onUpdate({ timeline })} label={t('writing.plan.timelineOf', { name })} col="timeline" />
         </td>
         <td className="col-capacity">
-          <select data-col="capacityNeeded" value={value.capacityBuilding.needed} onChange={(e) => props.onUpdate({ capacityBuilding: { ...value.capacityBuilding, needed: e.target.value as 'yes' | 'no' | '' } })} aria-label={t('writing.plan.capacityOf', { name })}>
+          <select
+            data-col="capacityNeeded"
+            value={needed}
+            onChange={(e) => {
+              const v = e.target.value as 'yes' | 'no' | '';
+              setNeeded(v);
+              props.onUpdate((stored) => ({ capacityBuilding: { ...stored.capacityBuilding, needed: v } }));
+            }} aria-label={t('writing.plan.capacityOf', { name })}>
             <option value="">—</option>
             <option value="yes">{t('writing.plan.yes')}</option>
             <option value="no">{t('writing.plan.no_')}</option>
           </select>
-          <CellText multiline value={value.capacityBuilding.text} onCommit={(text) => props.onUpdate({ capacityBuilding: { ...value.capacityBuilding, text } })} label={t('writing.plan.capacityTextOf', { name })} col="capacityText" />
+          <CellText multiline value={value.capacityBuilding.text} onCommit={(text) => props.onUpdate((stored) => ({ capacityBuilding: { ...stored.capacityBuilding, text } }))} label={t('writing.plan.capacityTextOf', { name })} col="capacityText" />
         </td>
         <td className="col-agencies">
           <CellText value={value.agencies.join('; ')} list={props.agencyList} onCommit={(text) => props.onUpdate({ agencies: text.split(';').map((a) => a.trim()).filter(Boolean) })} label={t('writing.plan.agenciesOf', { name })} col="agencies" />
@@ -429,7 +447,8 @@ function CellText(props: { value: string; onCommit: (text: string) => void; labe
 
 function Implements(props: { recs: NumberedRecommendation[]; value: readonly string[]; name: string; onChange: (ids: string[]) => void }) {
   const { t } = useTranslation();
-  const chosen = new Set(props.value.map((r) => r.replace(/^rec:/, '')));
+  const [list, setList] = usePending(props.value);
+  const chosen = new Set(list.map((r) => r.replace(/^rec:/, '')));
   const numbers = props.recs.filter((r) => chosen.has(r.id)).map((r) => r.number);
   return (
     <details className="implements">
@@ -450,7 +469,9 @@ function Implements(props: { recs: NumberedRecommendation[]; value: readonly str
                     const next = new Set(chosen);
                     if (e.target.checked) next.add(r.id);
                     else next.delete(r.id);
-                    props.onChange(props.recs.filter((x) => next.has(x.id)).map((x) => `rec:${x.id}`));
+                    const ids = props.recs.filter((x) => next.has(x.id)).map((x) => `rec:${x.id}`);
+                    setList(ids);
+                    props.onChange(ids);
                   }}
                 />
                 <span>{t('writing.recNumber', { number: r.number })}</span>

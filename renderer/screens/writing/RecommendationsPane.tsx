@@ -27,7 +27,7 @@ import { useRouter } from '../../state/router';
 import { SectionPane } from './SectionPane';
 import { TextConflict } from './TextConflict';
 import { TextSlotEditor } from './TextSlotEditor';
-import { editLang, useUpdateText, useWriteText } from './save';
+import { editLang, usePending, useUpdateText, useWriteText } from './save';
 
 /** Areas a recommendation or action can sit under: the parts and their areas, in catalogue order. */
 export function areaOptions(part: ReportPart): string[] {
@@ -117,6 +117,8 @@ function RecCard(props: { assessment: Assessment; dataset: Dataset; rec: Numbere
   const slot = currentText(dataset, key, lang);
   const editor = useRef<RichTextEditorHandle>(null);
   const [confirming, setConfirming] = useState(false);
+  const [area, setArea] = usePending(rec.value.area);
+  const [reviewed, setReviewed] = usePending(rec.value.state === 'reviewed');
   const [itemsText, setItemsText] = useState<string | null>(null);
   const [findingsText, setFindingsText] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -139,7 +141,14 @@ function RecCard(props: { assessment: Assessment; dataset: Dataset; rec: Numbere
         <h4>{label}</h4>
         <label className="inline-field">
           <span>{t('writing.area')}</span>
-          <select value={rec.value.area} onChange={(e) => update({ area: e.target.value })} data-testid="rec-area">
+          <select
+            value={area}
+            onChange={(e) => {
+              setArea(e.target.value);
+              update({ area: e.target.value });
+            }}
+            data-testid="rec-area"
+          >
             {areaOptions(rec.value.part).map((a) => (
               <option key={a} value={a}>
                 {`${a} ${itemLabel(props.lang, a)}`}
@@ -219,7 +228,14 @@ function RecCard(props: { assessment: Assessment; dataset: Dataset; rec: Numbere
         </p>
       )}
       <label className="checkbox">
-        <input type="checkbox" checked={rec.value.state === 'reviewed'} onChange={(e) => update({ state: e.target.checked ? 'reviewed' : 'draft' })} />
+        <input
+          type="checkbox"
+          checked={reviewed}
+          onChange={(e) => {
+            setReviewed(e.target.checked);
+            update({ state: e.target.checked ? 'reviewed' : 'draft' });
+          }}
+        />
         <span>{t('writing.reviewed')}</span>
       </label>
     </li>

@@ -11,7 +11,7 @@ import { EMPTY_RICH, currentText } from '../../../shared/narrative';
 import { RichTextEditor, type RichTextEditorHandle } from '../../components/richtext/RichTextEditor';
 import { useRouter } from '../../state/router';
 import { TextConflict } from './TextConflict';
-import { editLang, useUpdateText } from './save';
+import { editLang, usePending, useUpdateText } from './save';
 
 type Editable = Extract<TextValue, { kind: 'section' | 'finding' }>;
 
@@ -27,6 +27,7 @@ export const TextSlotEditor = forwardRef<RichTextEditorHandle, { assessment: Ass
     const empty: Editable = useMemo(() => (kind === 'section' ? { kind: 'section', body: EMPTY_RICH, state: 'draft' } : { kind: 'finding', body: EMPTY_RICH, state: 'draft' }), [kind]);
     const value = stored ?? empty;
     const reviewedId = useId();
+    const [reviewed, setReviewed] = usePending(value.state === 'reviewed');
     const editor = useRef<RichTextEditorHandle>(null);
     useImperativeHandle(ref, () => ({
       insertRef: (id: string) => editor.current?.insertRef(id),
@@ -45,8 +46,9 @@ export const TextSlotEditor = forwardRef<RichTextEditorHandle, { assessment: Ass
             <input
               id={reviewedId}
               type="checkbox"
-              checked={value.state === 'reviewed'}
+              checked={reviewed}
               onChange={(e) => {
+                setReviewed(e.target.checked);
                 const state = e.target.checked ? 'reviewed' : 'draft';
                 // A pending edit of the text is queued first; the state joins the stored value.
                 editor.current?.flush();

@@ -8,7 +8,7 @@
  * (text typed, then a priority chosen) both survive. A small store tracks writes in flight
  * for the save indicator; a failed write says so and keeps the text on screen.
  */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { create } from 'zustand';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment, Dataset, TextValue } from '../../../shared/model/types';
@@ -80,4 +80,14 @@ export function useUpdateText(assessment: Assessment) {
 export function useWriteText(assessment: Assessment) {
   const update = useUpdateText(assessment);
   return useCallback((key: string, value: TextValue, lang?: Lang) => update(key, lang ?? sourceLanguage(assessment), value, value), [update, assessment]);
+}
+
+/**
+ * A control's value shown at once while its write is under way: the chosen value until
+ * the stored value changes (the write came back, or someone else's edit arrived).
+ */
+export function usePending<T>(stored: T): [T, (value: T) => void] {
+  const [pending, setPending] = useState<{ value: T; over: T } | null>(null);
+  const shown = pending && Object.is(pending.over, stored) ? pending.value : stored;
+  return [shown, (value: T) => setPending({ value, over: stored })];
 }
