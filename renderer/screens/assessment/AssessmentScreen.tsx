@@ -33,8 +33,8 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
     { id: 'stakeholders', label: t('tabs.stakeholders') },
     { id: 'exchange', label: t('tabs.exchange') },
     { id: 'consolidation', label: t('tabs.consolidation') },
-    { id: 'writing', label: t('writing.tab') },
     { id: 'report', label: t('tabs.report') },
+    { id: 'writing', label: t('writing.tab') },
   ];
   return (
     <section className="screen" aria-labelledby="assessment-title">

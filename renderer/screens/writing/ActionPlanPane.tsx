@@ -76,23 +76,17 @@ export function ActionPlanPane(props: { assessment: Assessment; dataset: Dataset
   const plan = actionPlan(props.dataset, srcLang);
   const recs = recommendations(props.dataset, srcLang);
   const organisations = [...new Set([...props.dataset.stakeholders.map((s) => s.organization), ...props.dataset.interviews.map((iv) => iv.organization)].map((o) => o.trim()).filter(Boolean))].sort();
-  const listId = useId();
   return (
     <SectionPane assessment={props.assessment} dataset={props.dataset} id="actionPlan" lang={props.lang} back={props.back}>
-      <datalist id={listId}>
-        {organisations.map((o) => (
-          <option key={o} value={o} />
-        ))}
-      </datalist>
       <p className="muted" id="plan-keys">{t('writing.plan.keys')}</p>
       {(['technical', 'legal'] as const).map((part) => (
-        <PlanPart key={part} assessment={props.assessment} dataset={props.dataset} part={part} rows={plan[part].flatMap((g) => g.rows)} recs={recs[part]} lang={props.lang} agencyList={listId} />
+        <PlanPart key={part} assessment={props.assessment} dataset={props.dataset} part={part} rows={plan[part].flatMap((g) => g.rows)} recs={recs[part]} lang={props.lang} organisations={organisations} />
       ))}
     </SectionPane>
   );
 }
 
-function PlanPart(props: { assessment: Assessment; dataset: Dataset; part: ReportPart; rows: ActionRow[]; recs: NumberedRecommendation[]; lang: Lang; agencyList: string }) {
+function PlanPart(props: { assessment: Assessment; dataset: Dataset; part: ReportPart; rows: ActionRow[]; recs: NumberedRecommendation[]; lang: Lang; organisations: string[] }) {
   const { t } = useTranslation();
   const updateText = useUpdateText(props.assessment);
   const { part, rows, dataset } = props;
@@ -287,7 +281,7 @@ function PlanPart(props: { assessment: Assessment; dataset: Dataset; part: Repor
                   </th>
                 </tr>
                 {g.rows.map((r) => (
-                  <PlanRow key={r.id} assessment={props.assessment} dataset={dataset} row={r} value={valueOf(r)} recs={props.recs} agencyList={props.agencyList} onUpdate={(patch) => update(r, patch)} ops={ops} />
+                  <PlanRow key={r.id} assessment={props.assessment} dataset={dataset} row={r} value={valueOf(r)} recs={props.recs} organisations={props.organisations} onUpdate={(patch) => update(r, patch)} ops={ops} />
                 ))}
               </Fragment>
             ))}
@@ -333,7 +327,7 @@ interface RowOps {
   addSub(r: ActionRow): void;
 }
 
-function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionRow; value: ActionValue; recs: NumberedRecommendation[]; agencyList: string; onUpdate: (patch: Patch) => void; ops: RowOps }) {
+function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionRow; value: ActionValue; recs: NumberedRecommendation[]; organisations: string[]; onUpdate: (patch: Patch) => void; ops: RowOps }) {
   const { t } = useTranslation();
   const { row, value, ops } = props;
   const name = t('writing.plan.rowName', { number: row.number });
@@ -407,7 +401,25 @@ function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionR
           <CellText multiline value={value.capacityBuilding.text} onCommit={(text) => props.onUpdate((stored) => ({ capacityBuilding: { ...stored.capacityBuilding, text } }))} label={t('writing.plan.capacityTextOf', { name })} col="capacityText" />
         </td>
         <td className="col-agencies">
-          <CellText value={value.agencies.join('; ')} list={props.agencyList} onCommit={(text) => props.onUpdate({ agencies: text.split(';').map((a) => a.trim()).filter(Boolean) })} label={t('writing.plan.agenciesOf', { name })} col="agencies" />
+          <CellText multiline value={value.agencies.join('\n')} onCommit={(text) => props.onUpdate({ agencies: text.split(/[;\n]/).map((a) => a.trim()).filter(Boolean) })} label={t('writing.plan.agenciesOf', { name })} col="agencies" />
+          {props.organisations.length > 0 && (
+            <select
+              className="agency-pick"
+              value=""
+              aria-label={t('writing.plan.pickAgency', { name })}
+              onChange={(e) => {
+                const org = e.target.value;
+                if (org) props.onUpdate((stored) => ({ agencies: stored.agencies.includes(org) ? stored.agencies : [...stored.agencies, org] }));
+              }}
+            >
+              <option value="">{t('writing.plan.pickAgencyShort')}</option>
+              {props.organisations.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          )}
         </td>
         <td className="col-implements">
           <Implements recs={props.recs} value={value.recommendations} name={name} onChange={(recommendations) => props.onUpdate({ recommendations })} />
@@ -418,7 +430,7 @@ function PlanRow(props: { assessment: Assessment; dataset: Dataset; row: ActionR
 }
 
 /** A text cell: edits are kept while typing and saved within half a second, and when focus leaves. */
-function CellText(props: { value: string; onCommit: (text: string) => void; label: string; col: Col; multiline?: boolean; list?: string }) {
+function CellText(props: { value: string; onCommit: (text: string) => void; label: string; col: Col; multiline?: boolean }) {
   const [draft, setDraft] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const commit = (text: string) => {
@@ -442,7 +454,9 @@ function CellText(props: { value: string; onCommit: (text: string) => void; labe
       setDraft(null);
     },
   };
-  return props.multiline ? <textarea rows={Math.min(8, Math.max(2, (draft ?? props.value).split('\n').length))} {...common} /> : <input type="text" list={props.list} {...common} />;
+  // Tall enough for the text at the column's width (about 32 characters a line).
+  const rows = Math.min(10, Math.max(2, (draft ?? props.value).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 32)), 0)));
+  return props.multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;
 }
 
 function Implements(props: { recs: NumberedRecommendation[]; value: readonly string[]; name: string; onChange: (ids: string[]) => void }) {
