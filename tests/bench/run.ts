@@ -164,6 +164,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'report writing: typing in a 50-paragraph finding in Chromium',
+    async run() {
+      const { writingBenchmark } = await import('./writing');
+      return writingBenchmark();
+    },
+  },
+  {
     title: 'report: built in the app (Web Worker), UI responsiveness',
     async run() {
       const { reportUiBenchmark } = await import('./report-ui');
