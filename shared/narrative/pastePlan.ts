@@ -114,7 +114,8 @@ export function parseAgencies(cell: string): string[] {
 const NUMBER = /^(\d+(?:\.\d+){0,2})\.?$/;
 // "2. …", "2.1 …", "2.1. …" (a dot is required, so "15 ministries …" stays text).
 const NUMBER_PREFIX = /^(\d{1,2}(?:\.\d{1,2}){0,2})(?:\.\s+|(?<=\.\d{1,2})\s+)(.+)$/s;
-const HEADER = /^(indicative action|action|no\.?|№|ұсынылатын|индикативн|мер)/iu;
+const HEADER = /^(indicative action|action|no\.?|№|болжамды|ориентировочн|ұсынылатын|индикативн|мер)/iu;
+const PRIORITY_HEADER = /^(priority|приоритет|уровень приоритета|басымдық)/iu;
 
 /** The area a single-cell row names ("A1", "A1. Governance …", "IV.B – …"), if any. */
 function areaOfCell(cell: string): string | undefined {
@@ -131,7 +132,7 @@ export function parsePastedActions(text: string): PastedPlan {
   splitTsv(text).forEach((raw, index) => {
     const cells = raw.map((c) => c.trim());
     if (cells.every((c) => c === '')) return;
-    if (index === 0 && HEADER.test(cells[0] ?? '') && cells.length > 1 && !NUMBER.test(cells[0]!)) return;
+    if (index === 0 && cells.length > 1 && !NUMBER.test(cells[0]!) && (HEADER.test(cells[0] ?? '') || PRIORITY_HEADER.test(cells[1] ?? ''))) return;
     // A leading number column.
     let depth = 0;
     let rest = cells;

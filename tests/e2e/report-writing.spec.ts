@@ -277,3 +277,92 @@ test('pasting from Word keeps paragraphs, lists and levels and drops the rest; n
   await saved(page);
   await expect(page.locator('tr[data-key="section:executiveSummary"] .col-words')).not.toHaveText('0');
 });
+
+test('survey figures with their chart, workshop participants and action plan rows pasted from spreadsheets, titles and the report date', async ({ page }) => {
+  test.setTimeout(180_000);
+  await setUpProfile(page);
+  await page.getByTestId('new-assessment').click();
+  await page.getByTestId('new-assessment-dialog').locator('input[type=text]').first().fill('Қазақстан');
+  await page.getByTestId('new-assessment-dialog').locator('button[type=submit]').click();
+  await pasteStakeholders(page);
+  await openTab(page, 'writing');
+
+  // A section title of this assessment, and the report date.
+  await page.getByTestId('title-conclusion').fill('Қорытынды');
+  await page.getByTestId('writing-report-date').fill('2022-03-01');
+  await page.getByTestId('title-conclusion').blur();
+  await saved(page);
+  await page.reload();
+  await expect(page.getByTestId('title-conclusion')).toHaveValue('Қорытынды');
+  await expect(page.getByTestId('writing-report-date')).toHaveValue('2022-03-01');
+
+  // Survey figures: a bad rate is refused with a message; good ones draw the chart.
+  await page.getByTestId('open-context').click();
+  await page.getByTestId('survey-new-year').fill('20x1');
+  await page.getByTestId('survey-add-year').click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByTestId('survey-new-year').fill('2021');
+  await page.getByTestId('survey-add-year').click();
+  await expect(page.getByTestId('survey-table')).toBeVisible();
+  await page.getByTestId('survey-add-comparison').click();
+  await expect(page.getByTestId('survey-comparison-label')).toHaveCount(1);
+  await page.getByTestId('survey-comparison-label').fill('Азия және Тынық мұхиты');
+  const rates = page.getByTestId('survey-rate');
+  await rates.nth(0).fill('150');
+  await rates.nth(0).blur();
+  await expect(page.locator('.survey-table [role=alert]')).toBeVisible();
+  await rates.nth(0).fill('72,04');
+  await rates.nth(1).fill('65.85');
+  await rates.nth(1).blur();
+  const chart = page.getByTestId('chart-comparison').locator('img');
+  await expect(chart).toHaveAttribute('alt', /72[.,]04/);
+  await expect(chart).toHaveAttribute('alt', /Азия және Тынық мұхиты/);
+  expect(await chart.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  await seriousViolations(page, 'survey figures and chart');
+  await backToOutline(page);
+  await expect(page.locator('tr[data-key="section:context"]')).toContainText('1');
+
+  // Workshop participants pasted: a known stakeholder is marked, a new person added.
+  await page.getByTestId('open-annexII').click();
+  await page.getByTestId('workshop-paste').click();
+  await page.getByTestId('workshop-paste-dialog').locator('textarea').fill(
+    ['State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan\tMr. Tanatar Sergaziyev\tChief expert, Customs Methodology Division', 'ҚазПошта АҚ\tСәуле Омарова ханым\tДиректор'].join('\n'),
+  );
+  await seriousViolations(page, 'workshop paste dialog');
+  await page.getByTestId('workshop-paste-add').click();
+  await expect(page.getByTestId('workshop-list').locator('tbody tr')).toHaveCount(2);
+  await seriousViolations(page, 'workshop participants');
+  await backToOutline(page);
+
+  // Action plan rows pasted from a spreadsheet, then moved with the keyboard.
+  await page.getByTestId('open-actionPlan').click();
+  await page.getByTestId('plan-paste-technical').click();
+  await page.getByTestId('plan-paste-dialog').locator('textarea').fill(
+    ['Болжамды іс-шара\tБасымдық\tМерзімдер\tӘлеуетті арттыру\tВедомстволар', 'A1', '1. Ұлттық комитетті нығайту\tЖоғары\t2022\tИә, оқыту\tСауда және интеграция министрлігі; Қаржы министрлігі', '1.1 Жеке секторды тарту\tОрташа\t2023\tЖоқ\tАтамекен', 'A2', '2. Бірыңғай терезені дамыту\tТөмен\t2024\t\t'].join('\n'),
+  );
+  await expect(page.getByTestId('plan-paste-dialog').getByRole('status')).toContainText('3');
+  await page.getByTestId('plan-paste-add').click();
+  const rows = page.getByTestId('plan-technical').getByTestId('plan-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.locator('[data-col="handle"]')).toHaveText(['1', '1.1', '2']);
+  await expect(rows.nth(0).locator('[data-col="priority"]')).toHaveValue('high');
+  await expect(rows.nth(0).locator('[data-col="capacityNeeded"]')).toHaveValue('yes');
+  await expect(rows.nth(0).locator('[data-col="agencies"]')).toHaveValue('Сауда және интеграция министрлігі\nҚаржы министрлігі');
+  await expect(page.getByTestId('plan-technical').locator('.plan-group')).toHaveCount(2);
+  // Arrow keys move between cells; Shift+Tab on a sub-action's number moves it out.
+  await rows.nth(1).locator('[data-col="handle"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(rows.nth(1).locator('[data-col="text"]')).toBeFocused();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowLeft');
+  await expect(rows.nth(1).locator('[data-col="handle"]')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(rows.locator('[data-col="handle"]')).toHaveText(['1', '2', '3']);
+  await expect(rows.nth(1).locator('[data-col="text"]')).toHaveValue('Жеке секторды тарту');
+  // Alt+Up moves it back above its former parent.
+  await rows.nth(1).locator('[data-col="handle"]').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(rows.nth(0).locator('[data-col="text"]')).toHaveValue('Жеке секторды тарту');
+  await expect(rows.nth(0).locator('[data-col="handle"]')).toBeFocused();
+  await saved(page);
+});

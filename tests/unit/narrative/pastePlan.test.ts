@@ -29,6 +29,11 @@ describe('action plan rows pasted from a spreadsheet', () => {
     expect(skipped).toEqual([4]);
   });
 
+  it('skips a header row in Kazakh or Russian', () => {
+    expect(parsePastedActions('Болжамды іс-шара\tБасымдық деңгейі\tМерзімдер\nАкция\tHigh').rows.map((r) => r.text)).toEqual(['Акция']);
+    expect(parsePastedActions('Мера\tУровень приоритета\nАкция\tHigh').rows.map((r) => r.text)).toEqual(['Акция']);
+  });
+
   it('splits quoted cells with line breaks and quotes', () => {
     expect(splitTsv('"Line one\nline ""two"""\tHigh\nnext\t')).toEqual([['Line one\nline "two"', 'High'], ['next', '']]);
   });
