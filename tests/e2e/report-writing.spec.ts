@@ -231,6 +231,11 @@ test('a Kazakh finding, recommendation and two-level action plan travel in a bun
   await expect(a.getByTestId('finding-text')).toContainText('Екінші нұсқа.');
   await backToOutline(a);
   await expect(a.locator('tr[data-key="finding:A2"]').getByTestId('outline-conflict')).toHaveCount(0);
+  // The reference is a link to the consolidation of its item.
+  await a.getByTestId('open-A2').click();
+  await a.getByTestId('finding-text').locator('.rt-ref').click();
+  await expect(a).toHaveURL(/\/consolidation\/A2\.1\.1$/);
+  await expect(a.locator('#assessment-tab-consolidation')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('pasting from Word keeps paragraphs, lists and levels and drops the rest; never inserts HTML', async ({ page }) => {

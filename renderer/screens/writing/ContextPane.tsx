@@ -3,7 +3,7 @@
  * survey year the country's rate per group of measures, its overall rate and comparison
  * rates (e.g. Asia-Pacific, the sub-region) — with the charts the report draws from them.
  */
-import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment, Dataset, SurveyRate } from '../../../shared/model/types';
@@ -196,7 +196,10 @@ function RateCell(props: { value: number | null; label: string; onCommit: (rate:
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   const errorId = useId();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const commit = (text: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
     const s = text.trim().replace(',', '.').replace(/%$/, '');
     if (s === '') {
       setInvalid(false);
@@ -224,7 +227,17 @@ function RateCell(props: { value: number | null; label: string; onCommit: (rate:
         aria-invalid={invalid}
         aria-describedby={invalid ? errorId : undefined}
         onFocus={() => setDraft(props.value === null ? '' : String(props.value))}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          // Saved half a second after typing stops (a bad number waits for the blur to say so).
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => {
+            timer.current = null;
+            const n = Number(text.trim().replace(',', '.').replace(/%$/, ''));
+            if (text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100) commit(text);
+          }, 500);
+        }}
         onBlur={() => {
           if (draft !== null && commit(draft)) setDraft(null);
         }}
