@@ -91,7 +91,7 @@ function RecPart(props: { assessment: Assessment; dataset: Dataset; part: Report
       <h3 id={`recs-${part}`}>{t(`writing.recs.${part}`)}</h3>
       <details className="part-intro">
         <summary>{t('writing.partIntro')}</summary>
-        <TextSlotEditor assessment={props.assessment} dataset={props.dataset} textKey={sectionKey(part === 'technical' ? 'recommendationsTechnical' : 'recommendationsLegal')} kind="section" label={t('writing.partIntroOf', { part: t(`writing.recs.${part}`) })} testId={`intro-${part}`} />
+        <TextSlotEditor assessment={props.assessment} dataset={props.dataset} textKey={sectionKey(part === 'technical' ? 'recommendationsTechnical' : 'recommendationsLegal')} kind="section" label={t('writing.partIntroOf', { part: t(`writing.recs.${part}`) })} testId={`intro-${part}`} compact />
       </details>
       {list.length === 0 && <p className="muted">{t('writing.recsNone')}</p>}
       <ol className="rec-list">

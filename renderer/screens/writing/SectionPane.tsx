@@ -37,7 +37,7 @@ export function SectionPane(props: { assessment: Assessment; dataset: Dataset; i
           </button>
         </div>
       )}
-      <TextSlotEditor assessment={props.assessment} dataset={props.dataset} textKey={key} kind="section" label={t('writing.textOf', { title: heading })} testId={`section-${props.id}`} />
+      <TextSlotEditor assessment={props.assessment} dataset={props.dataset} textKey={key} kind="section" label={t('writing.textOf', { title: heading })} testId={`section-${props.id}`} compact={!!props.children} />
       {props.children}
     </section>
   );

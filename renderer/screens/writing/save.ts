@@ -14,6 +14,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { Assessment, Dataset, TextValue } from '../../../shared/model/types';
 import { currentText, sourceLanguage, sourceText } from '../../../shared/narrative';
 import { repo, useProfile } from '../../db';
+import type { TextExtra } from '../../db/repo';
 
 interface SaveState {
   pending: number;
@@ -53,14 +54,14 @@ function enqueue(task: () => Promise<void>): Promise<void> {
 export type TextChange = (stored: TextValue) => TextValue;
 
 /**
- * Returns `update(key, lang, fallback, change)`: stores `change(stored value)` — the
- * slot's current value, or `fallback` when it holds nothing of that kind yet. A plain
- * TextValue as `change` replaces the value.
+ * Returns `update(key, lang, fallback, change, extra?)`: stores `change(stored value)` —
+ * the slot's current value, or `fallback` when it holds nothing of that kind yet. A plain
+ * TextValue as `change` replaces the value. `extra` is a translation's provenance.
  */
 export function useUpdateText(assessment: Assessment) {
   const profile = useProfile();
   return useCallback(
-    (key: string, lang: Lang, fallback: TextValue, change: TextChange | TextValue) =>
+    (key: string, lang: Lang, fallback: TextValue, change: TextChange | TextValue, extra?: TextExtra) =>
       enqueue(async () => {
         if (!profile) return;
         let next: TextValue;
@@ -70,7 +71,7 @@ export function useUpdateText(assessment: Assessment) {
           const stored = currentText({ assessment, texts } as unknown as Dataset, key, lang).value;
           next = change(stored && stored.kind === fallback.kind ? stored : fallback);
         } else next = change;
-        await repo.saveText({ assessmentId: assessment.id, key, lang }, next, profile);
+        await repo.saveText({ assessmentId: assessment.id, key, lang }, next, profile, extra);
       }),
     [assessment, profile],
   );
