@@ -6,7 +6,7 @@
  * text revision (repo.saveText), so it travels in bundles and merges like answers.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment, Dataset, TextValue } from '../../../shared/model/types';
@@ -41,7 +41,6 @@ export function WritingTab({ assessment }: { assessment: Assessment }) {
 
   if (!dataset) return <p className="loading">{t('common.loading')}</p>;
   const lang = (i18n.language as Lang) ?? 'en';
-  const outline = reportOutline(dataset, lang);
   const back = (
     <button type="button" className="link-button writing-back" onClick={() => go({ kind: 'outline' })} data-testid="writing-back">
       ← {t('writing.backToOutline')}
@@ -52,7 +51,7 @@ export function WritingTab({ assessment }: { assessment: Assessment }) {
       <div className="writing-status">
         <SaveStatus />
       </div>
-      {pane.kind === 'outline' && <Outline assessment={assessment} dataset={dataset} outline={outline} lang={lang} onOpen={go} />}
+      {pane.kind === 'outline' && <Outline assessment={assessment} dataset={dataset} lang={lang} onOpen={go} />}
       {pane.kind === 'section' && <SectionPane assessment={assessment} dataset={dataset} id={pane.id} lang={lang} back={back} />}
       {pane.kind === 'finding' && <FindingPane assessment={assessment} dataset={dataset} area={pane.area} lang={lang} back={back} onOpen={go} />}
       {pane.kind === 'recommendations' && <RecommendationsPane assessment={assessment} dataset={dataset} lang={lang} back={back} />}
@@ -97,15 +96,16 @@ function paneOf(entry: OutlineEntry): WritingPane | undefined {
   }
 }
 
-function Outline(props: { assessment: Assessment; dataset: Dataset; outline: readonly OutlineEntry[]; lang: Lang; onOpen: (p: WritingPane) => void }) {
+function Outline(props: { assessment: Assessment; dataset: Dataset; lang: Lang; onOpen: (p: WritingPane) => void }) {
   const { t } = useTranslation();
   const { assessment, dataset } = props;
+  const outline = useMemo(() => reportOutline(dataset, props.lang), [dataset, props.lang]);
   const chosen = useReportChoices((s) => s.sections[assessment.id]);
   const setSections = useReportChoices((s) => s.setSections);
   const sections = chosen ?? (hasNarrative(dataset) ? 'full' : 'annexes');
   const dateId = useId();
   const rows: Array<{ entry: OutlineEntry; depth: number }> = [];
-  for (const e of props.outline) {
+  for (const e of outline) {
     rows.push({ entry: e, depth: 0 });
     if (e.id === 'technical' || e.id === 'legal') for (const c of e.children) rows.push({ entry: c, depth: 1 });
   }
