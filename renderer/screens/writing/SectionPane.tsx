@@ -3,26 +3,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment, Dataset } from '../../../shared/model/types';
-import { currentText, defaultIntroduction, headingText, reportOutline, sectionKey, type SectionId } from '../../../shared/narrative';
+import { currentText, defaultIntroduction, headingText, sectionKey, sectionTitle, type SectionId } from '../../../shared/narrative';
 import { TextSlotEditor } from './TextSlotEditor';
 import { editLang, useWriteText } from './save';
 
-export function findEntry(dataset: Dataset, lang: Lang, id: string) {
-  for (const e of reportOutline(dataset, lang)) {
-    if (e.id === id) return e;
-    for (const c of e.children) if (c.id === id) return c;
-  }
-  return undefined;
-}
+/** The numbers of the sections with a text of their own (as reportOutline numbers them). */
+const NUMBERS: Partial<Record<SectionId, string>> = { introduction: 'I', context: 'II', technical: 'III', legal: 'IV', recommendations: 'V', recommendationsTechnical: 'A', recommendationsLegal: 'B', actionPlan: 'VI', conclusion: 'VII' };
 
 export function SectionPane(props: { assessment: Assessment; dataset: Dataset; id: SectionId; lang: Lang; back: ReactNode; children?: ReactNode }) {
   const { t } = useTranslation();
   const write = useWriteText(props.assessment);
-  const entry = findEntry(props.dataset, props.lang, props.id);
+  const heading = headingText({ number: NUMBERS[props.id] ?? '', title: sectionTitle(props.dataset, props.id, props.lang).title });
   const key = sectionKey(props.id);
   const lang = editLang(props.dataset, key);
   const written = currentText(props.dataset, key, lang).value;
-  const heading = entry ? headingText(entry) : props.id;
   return (
     <section className="card panel writing-pane" aria-labelledby="writing-pane-title">
       {props.back}
