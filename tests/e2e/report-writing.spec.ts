@@ -278,6 +278,18 @@ test('pasting from Word keeps paragraphs, lists and levels and drops the rest; n
   await expect(blocks).toHaveCount(6);
   await expect(blocks.last()).toHaveText('тармақ <b>емес</b>');
   await expect(blocks.last()).toHaveAttribute('data-kind', 'bullet');
+  // A footnote by keyboard: inserted, then edited with the same shortcut right after it.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+Alt+KeyF');
+  await page.getByTestId('footnote-dialog').locator('textarea').fill('Дереккөз: ҚР Қаржы министрлігі.');
+  await page.getByTestId('footnote-dialog').locator('button[type=submit]').click();
+  await expect(text.locator('.rt-fn')).toHaveAttribute('data-footnote', 'Дереккөз: ҚР Қаржы министрлігі.');
+  await page.keyboard.press('Control+Alt+KeyF');
+  await expect(page.getByTestId('footnote-dialog').locator('textarea')).toHaveValue('Дереккөз: ҚР Қаржы министрлігі.');
+  await page.getByTestId('footnote-dialog').locator('textarea').fill('Дереккөз: Қаржы министрлігі, 2021.');
+  await page.getByTestId('footnote-dialog').locator('button[type=submit]').click();
+  await expect(text.locator('.rt-fn')).toHaveCount(1);
+  await expect(text.locator('.rt-fn')).toHaveAttribute('data-footnote', 'Дереккөз: Қаржы министрлігі, 2021.');
   await backToOutline(page);
   await saved(page);
   await expect(page.locator('tr[data-key="section:executiveSummary"] .col-words')).not.toHaveText('0');
@@ -337,6 +349,28 @@ test('survey figures with their chart, workshop participants and action plan row
   await page.getByTestId('workshop-paste-add').click();
   await expect(page.getByTestId('workshop-list').locator('tbody tr')).toHaveCount(2);
   await seriousViolations(page, 'workshop participants');
+  await backToOutline(page);
+
+  // Recommendations: two added, the second moved up, the first deleted; numbers follow.
+  await page.getByTestId('open-recommendations').click();
+  const recs = page.getByTestId('recs-legal').getByTestId('rec-card');
+  for (const body of ['Бірінші ұсыныс.', 'Екінші ұсыныс.']) {
+    await page.getByTestId('add-rec-legal').click();
+    await expect(recs).toHaveCount(body.startsWith('Бір') ? 1 : 2);
+    await expect(recs.last().getByTestId('rec-body-text')).toBeFocused();
+    await page.keyboard.type(body);
+  }
+  await recs.nth(1).getByTestId('rec-items').fill('i.a.1, I.A.2, Z9');
+  await recs.nth(1).getByTestId('rec-items').blur();
+  await expect(page.getByRole('alert')).toContainText('Z9');
+  await expect(recs.nth(1).getByTestId('rec-items')).toHaveValue('I.A.1, I.A.2');
+  await recs.nth(1).locator('[data-move="up"]').click();
+  await expect(recs.nth(0).getByTestId('rec-body-text')).toHaveText('Екінші ұсыныс.');
+  await expect(recs.nth(0).locator('h4')).toContainText('1');
+  await recs.nth(1).getByTestId('rec-delete').click();
+  await recs.nth(1).getByTestId('rec-delete-confirm').click();
+  await expect(recs).toHaveCount(1);
+  await expect(recs.first().getByTestId('rec-body-text')).toHaveText('Екінші ұсыныс.');
   await backToOutline(page);
 
   // Action plan rows pasted from a spreadsheet, then moved with the keyboard.

@@ -208,6 +208,19 @@ export const RichTextEditor = forwardRef<RichTextEditorHandle, RichTextEditorPro
     return done;
   };
 
+  /** The footnote marker just before a collapsed caret, if any (spaces between are allowed). */
+  const footnoteBeforeCaret = (): HTMLElement | undefined => {
+    const range = selectionRange();
+    if (!range || !range.collapsed) return undefined;
+    let node: Node | null = range.startContainer;
+    if (node.nodeType === 3) {
+      if ((node.nodeValue ?? '').slice(0, range.startOffset).trim() !== '') return undefined;
+      node = node.previousSibling;
+    } else node = node.childNodes[range.startOffset - 1] ?? null;
+    while (node && node.nodeType === 3 && (node.nodeValue ?? '').trim() === '') node = node.previousSibling;
+    return node instanceof HTMLElement && node.classList.contains('rt-fn') ? node : undefined;
+  };
+
   const format = (command: 'bold' | 'italic') => {
     root.current?.focus({ preventScroll: true });
     document.execCommand(command);
@@ -243,7 +256,8 @@ export const RichTextEditor = forwardRef<RichTextEditorHandle, RichTextEditorPro
     } else if (mod && e.altKey && e.code === 'KeyF') {
       e.preventDefault();
       rememberSelection();
-      setDialog({ kind: 'footnote' });
+      // Right after a footnote marker, the shortcut edits that footnote (keyboard users cannot click it).
+      setDialog({ kind: 'footnote', el: footnoteBeforeCaret() });
     } else if (e.key === 'Tab' && !mod && !e.altKey) {
       // Only list items take Tab; elsewhere (and at the deepest level) it moves focus as usual.
       if (shiftLevel(e.shiftKey ? -1 : 1)) e.preventDefault();

@@ -29,6 +29,15 @@ import { TextConflict } from './TextConflict';
 import { TextSlotEditor } from './TextSlotEditor';
 import { editLang, usePending, useUpdateText, useWriteText } from './save';
 
+/** Focuses the element once the page shows it (tries for about half a second of frames). */
+function focusWhenShown(selector: string, frames = 30) {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (el) el.focus();
+    else if (frames > 0) focusWhenShown(selector, frames - 1);
+  });
+}
+
 /** Areas a recommendation or action can sit under: the parts and their areas, in catalogue order. */
 export function areaOptions(part: ReportPart): string[] {
   return partsOf(part).flatMap((p) => [p.id, ...findingAreas(part).filter((a) => a.parent === p.id).map((a) => a.id)]);
@@ -73,8 +82,8 @@ function RecPart(props: { assessment: Assessment; dataset: Dataset; part: Report
     const area = last?.value.area ?? areaOptions(part)[1] ?? areaOptions(part)[0]!;
     const value: RecommendationValue = { kind: 'recommendation', part, area, order: (last?.value.order ?? 0) + 1, body: EMPTY_RICH, items: [], findings: [findingKey(area)].filter(() => !!getItem(area) && getItem(area)!.depth === 1), state: 'draft' };
     void write(recKey(id), value);
-    // Focus the new recommendation's text once it is shown.
-    requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-rec-id="${id}"] .rt-editor`)?.focus()));
+    // Focus the new recommendation's text once it is shown (after the write comes back).
+    focusWhenShown(`[data-rec-id="${id}"] .rt-editor`);
   };
   const move = (index: number, delta: -1 | 1) => {
     const target = index + delta;
@@ -84,7 +93,7 @@ function RecPart(props: { assessment: Assessment; dataset: Dataset; part: Report
     next.forEach((r, i) => {
       if (r.value.order !== i + 1) void updateText(r.key, editLang(props.dataset, r.key), r.value, (v) => ({ ...(v as RecommendationValue), order: i + 1 }));
     });
-    requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-rec-id="${list[index]!.id}"] [data-move="${delta < 0 ? 'up' : 'down'}"]`)?.focus()));
+    focusWhenShown(`[data-rec-id="${list[index]!.id}"] [data-move="${delta < 0 ? 'up' : 'down'}"]:not(:disabled)`);
   };
   return (
     <section className="rec-part" aria-labelledby={`recs-${part}`} data-testid={`recs-${part}`}>
