@@ -25,6 +25,7 @@ import { RichTextEditor, type RichTextEditorHandle } from '../../components/rich
 import { normaliseItemId } from '../wizard/normaliseItemId';
 import { useRouter } from '../../state/router';
 import { SectionPane } from './SectionPane';
+import { TextAttachments } from './TextAttachments';
 import { TextConflict } from './TextConflict';
 import { TextSlotEditor } from './TextSlotEditor';
 import { editLang, usePending, useUpdateText, useWriteText } from './save';
@@ -247,6 +248,7 @@ function RecCard(props: { assessment: Assessment; dataset: Dataset; rec: Numbere
         />
         <span>{t('writing.reviewed')}</span>
       </label>
+      <TextAttachments assessment={props.assessment} textKey={key} />
     </li>
   );
 }

@@ -12,6 +12,7 @@ import type { Assessment, Dataset, RichText, TextValue } from '../../../shared/m
 import { EMPTY_RICH, currentText } from '../../../shared/narrative';
 import { RichTextEditor, type RichTextEditorHandle } from '../../components/richtext/RichTextEditor';
 import { useRouter } from '../../state/router';
+import { TextAttachments } from './TextAttachments';
 import { TextConflict } from './TextConflict';
 import { editLang, usePending, useUpdateText } from './save';
 
@@ -64,6 +65,7 @@ export const TextSlotEditor = forwardRef<RichTextEditorHandle, { assessment: Ass
           </label>
           <span className="muted">{t('writing.writtenIn', { language: LANGUAGE_NAMES[lang] })}</span>
         </div>
+        <TextAttachments assessment={props.assessment} textKey={textKey} />
       </div>
     );
   },
