@@ -8,3 +8,4 @@ export * from './units';
 export * from './write';
 export * from './import';
 export * from './xliff';
+export * from './countries';

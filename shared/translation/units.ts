@@ -240,7 +240,7 @@ export function translationUnits(dataset: Dataset, target: Lang, contextLang: La
     // Names: the assessment's, then organisations and positions, each distinct text once.
     const a = dataset.assessment;
     if (a.country.trim()) out.push({ id: 'name.country', slots: [{ key: nameKey('country'), field: 'text' }], part: 'names', group: '', itemId: '', context: 'country', source: a.country.trim(), sourceVersion: nameVersion(a.country.trim()), sourceLang: srcLang });
-    if (a.title.trim()) out.push({ id: 'name.title', slots: [{ key: nameKey('title'), field: 'text' }], part: 'names', group: '', itemId: '', context: 'assessment title', source: a.title.trim(), sourceVersion: nameVersion(a.title.trim()), sourceLang: srcLang });
+    // `name:title` is not a unit: the report prints no assessment title (its cover is "Readiness assessment …: <country>").
     const shared = new Map<string, Candidate>();
     const addName = (prefix: 'org' | 'pos', text: string, key: string, context: string) => {
       const source = text.trim();

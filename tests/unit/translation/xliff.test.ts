@@ -122,7 +122,8 @@ describe('XLIFF 2.0', () => {
     const answer = units.find((u) => u.part === 'answers' && u.slots[0]!.field === 'elaboration')!;
     let filled = fillUnit(xml, answer.id, `<segment state="translated"><source>${answer.source.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</source><target>Перевод.</target></segment>`);
     filled = filled.replace('<unit id="name.country">', '<unit id="name.nothing">');
-    filled = fillUnit(filled, 'name.title', '<segment state="translated"><source>Readiness</source><target>Готовность</target></segment>');
+    const org = units.find((u) => u.id.startsWith('org.'))!;
+    filled = fillUnit(filled, org.id, '<segment state="translated"><source>Another name</source><target>Другое имя</target></segment>');
     // Meanwhile the lead edits the answer's source.
     const head = consolidatedHeads(d).get(answer.itemId)!.head;
     const d2 = withConsolidated(d, [{ ...head, id: 'edit-2', at: '2026-11-28T05:00:00.000Z', parents: [head.id], value: { ...head.value, elaboration: 'Rewritten.' } }]);
@@ -134,7 +135,7 @@ describe('XLIFF 2.0', () => {
       expect.arrayContaining([
         { unitId: answer.id, code: 'sourceChanged' },
         { unitId: 'name.nothing', code: 'unknownId' },
-        { unitId: 'name.title', code: 'sourceChanged' },
+        { unitId: org.id, code: 'sourceChanged' },
       ]),
     );
     expect(issueMessage('ru', r.issues[0]!)).toMatch(/не применено/);
