@@ -9,6 +9,7 @@ import { InterviewsTab } from './InterviewsTab';
 import { ExchangeTab } from '../exchange/ExchangeTab';
 import { ConsolidationTab } from '../consolidation/ConsolidationTab';
 import { ReportTab } from '../report/ReportTab';
+import { TranslateTab } from '../translate/TranslateTab';
 
 export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentTab }) {
   const { t, i18n } = useTranslation();
@@ -33,6 +34,7 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
     { id: 'exchange', label: t('tabs.exchange') },
     { id: 'consolidation', label: t('tabs.consolidation') },
     { id: 'report', label: t('tabs.report') },
+    { id: 'translate', label: t('translate.tab') },
   ];
   return (
     <section className="screen" aria-labelledby="assessment-title">
@@ -65,6 +67,7 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
         {props.tab === 'exchange' && <ExchangeTab assessment={assessment} />}
         {props.tab === 'consolidation' && <ConsolidationTab assessment={assessment} />}
         {props.tab === 'report' && <ReportTab assessment={assessment} />}
+        {props.tab === 'translate' && <TranslateTab assessment={assessment} />}
       </div>
     </section>
   );
