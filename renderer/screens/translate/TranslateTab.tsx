@@ -133,7 +133,7 @@ function UnitEditor(props: { unit: TranslationUnit; lang: Lang; uiLang: Lang; sa
         </div>
         <div className="translate-target">
           <label htmlFor={id} className="translate-side-label">
-            {t('translate.targetLabel', { lang: LANGUAGE_NAMES[lang], what })}
+            {t('translate.targetLabel', { lang: LANGUAGE_NAMES[lang] })}
           </label>
           <AutoGrowTextarea
             id={id}
@@ -142,6 +142,7 @@ function UnitEditor(props: { unit: TranslationUnit; lang: Lang; uiLang: Lang; sa
             onChange={(e) => onChange(e.target.value)}
             onKeyDown={onKeyDown}
             onBlur={() => dirty.current && void flush()}
+            aria-describedby={`${id}-what`}
             data-testid="translate-target"
           />
           <div className="translate-actions">
