@@ -29,6 +29,7 @@ import {
   type TranslationUnit,
   type UnitFilter,
 } from '../../../shared/translation';
+import { countryNames } from '../../../shared/translation/countries';
 import { readTranslationWorkbook, writeTranslationWorkbook } from '../../../shared/translation/xlsx';
 import { repo, useProfile } from '../../db';
 import { getBridge } from '../../platform';
@@ -110,6 +111,8 @@ function UnitEditor(props: { unit: TranslationUnit; lang: Lang; uiLang: Lang; sa
     }
   };
   const what = unitLabel(t, unit, props.uiLang);
+  // The country's name: the built-in list of the UN ESCAP region offers it in each language.
+  const builtIn = unit.id === 'name.country' ? countryNames(unit.source)?.[lang] : undefined;
   return (
     <article className={`translate-unit state-${unit.state}`} data-testid="translate-unit" data-unit={unit.id} aria-labelledby={`${id}-what`}>
       <header className="translate-unit-head">
@@ -153,6 +156,11 @@ function UnitEditor(props: { unit: TranslationUnit; lang: Lang; uiLang: Lang; sa
             <button type="button" onClick={() => void flush().then(() => props.onNext?.())} disabled={draft.trim() === ''} data-testid="translate-save">
               {props.onNext ? t('translate.saveNext') : t('translate.save')}
             </button>
+            {builtIn && builtIn !== draft && (
+              <button type="button" onClick={() => { setDraft(builtIn); void flush(unit.state === 'reviewed', builtIn); }} data-testid="use-built-in">
+                {t('translate.useBuiltIn', { name: builtIn })}
+              </button>
+            )}
             <span role="status" className="muted translate-status">
               {status === 'saving' ? t('translate.saving') : status === 'saved' ? t('translate.saved') : ''}
             </span>
