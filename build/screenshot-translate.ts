@@ -52,5 +52,12 @@ await page.locator('[data-unit="consolidated:A1.1_elaboration"] [data-testid="un
 await page.locator('body').click({ position: { x: 5, y: 5 } });
 await page.locator('.translate-progress').evaluate((el) => el.scrollIntoView({ block: 'start' }));
 await shot('15-translate');
+// The report's pre-flight in Russian: what has no translation, with links.
+await page.getByRole('tab').nth(4).click();
+await page.getByTestId('report-language').selectOption('ru');
+await page.getByTestId('generate-report').click();
+await page.getByTestId('report-preflight').waitFor();
+await page.getByTestId('report-preflight').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+await shot('16-report-preflight');
 await context.close();
 await bench.close();

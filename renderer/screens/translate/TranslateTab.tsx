@@ -45,7 +45,11 @@ export function unitLabel(t: TFunction, unit: TranslationUnit, uiLang: Lang): st
     const it = itemTexts(uiLang, unit.itemId);
     return `${unit.itemId} ${(it.text ?? it.title ?? '').trim()} — ${t(`translate.field.${field}`)}`;
   }
-  if (unit.part === 'names') return t(`translate.kind.${unit.id === 'name.country' ? 'country' : unit.id.startsWith('pos.') ? 'pos' : 'org'}`);
+  if (unit.part === 'names') {
+    const kind = t(`translate.kind.${unit.id === 'name.country' ? 'country' : unit.id.startsWith('pos.') ? 'pos' : 'org'}`);
+    // Names are short: the name itself says which one (many positions share the kind).
+    return `${kind}: ${unit.source.length > 120 ? `${unit.source.slice(0, 117)}…` : unit.source}`;
+  }
   const type = unit.slots[0]?.key.split(':')[0] ?? 'section';
   return `${t(`translate.kind.${type}`)} ${unit.group} — ${t(`translate.field.${field}`)}`;
 }
