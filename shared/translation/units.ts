@@ -33,7 +33,13 @@ export type UnitState = 'missing' | 'translated' | 'reviewed' | 'outdated';
 export type UnitPart = 'answers' | 'narrative' | 'names';
 
 /** The fields a unit can stand for, per value kind. */
-export type UnitField = 'elaboration' | 'timeline' | 'response' | 'other' | 'furtherInfo' | 'documents' | 'title' | 'body' | 'text' | 'capacity';
+export type UnitField = 'elaboration' | 'timeline' | 'response' | 'other' | 'furtherInfo' | 'documents' | 'title' | 'body' | 'text' | 'capacity' | `label${number}`;
+
+/** A survey's comparison label field ("label0" → 0), else undefined. */
+export function labelIndex(field: UnitField): number | undefined {
+  const m = /^label(\d+)$/.exec(field);
+  return m ? Number(m[1]) : undefined;
+}
 
 export const ANSWER_FIELDS = ['elaboration', 'response', 'furtherInfo', 'other', 'timeline', 'documents'] as const;
 
@@ -95,6 +101,10 @@ export function fieldText(value: TextValue | ConsolidatedRevision['value'] | und
         return field === 'text' ? richToPlain(value.text) : field === 'timeline' ? value.timeline : field === 'capacity' ? value.capacityBuilding.text : '';
       case 'name':
         return field === 'text' ? value.text : '';
+      case 'survey': {
+        const i = labelIndex(field);
+        return i === undefined ? '' : (value.comparisons[i]?.label ?? '');
+      }
       case 'answer':
         break;
       default:
@@ -115,6 +125,9 @@ function textFields(value: TextValue): UnitField[] {
       return ['body'];
     case 'action':
       return value.capacityBuilding.text.trim() !== '' ? ['text', 'timeline', 'capacity'] : value.timeline.trim() !== '' ? ['text', 'timeline'] : ['text'];
+    case 'survey':
+      // The comparison labels ("Asia-Pacific"); the figures need no translation.
+      return value.comparisons.flatMap((c, i) => (c.label.trim() !== '' ? [`label${i}` as const] : []));
     default:
       return [];
   }
@@ -215,7 +228,7 @@ function resolve(dataset: Dataset, c: Candidate, target: Lang): TranslationUnit 
   };
 }
 
-const FIELD_LABEL: Record<UnitField, string> = {
+const FIELD_LABEL: Record<Exclude<UnitField, `label${number}`>, string> = {
   elaboration: 'elaboration',
   timeline: 'timeline',
   response: 'response',
@@ -263,7 +276,7 @@ export function translationUnits(dataset: Dataset, target: Lang, contextLang: La
 
   // Narrative texts, in key order by type.
   const index = textIndex(dataset);
-  for (const prefix of ['section:', 'finding:', 'rec:', 'action:']) {
+  for (const prefix of ['section:', 'finding:', 'rec:', 'action:', 'survey:']) {
     for (const key of index.keysWith(prefix)) {
       const src = sourceText(dataset, key);
       if (!src?.head || src.deleted || !src.value || src.lang === target || src.head.translates) continue;
@@ -271,11 +284,21 @@ export function translationUnits(dataset: Dataset, target: Lang, contextLang: La
       if (!parsed) continue;
       const v = src.value;
       const group = parsed.type === 'section' ? parsed.id : 'area' in v ? v.area : parsed.type === 'finding' ? parsed.area : '';
-      const what = parsed.type === 'section' ? `section ${parsed.id}` : parsed.type === 'finding' ? `findings ${parsed.area}` : parsed.type === 'rec' ? `recommendation (${group})` : `action plan (${group})`;
+      const what =
+        parsed.type === 'section'
+          ? `section ${parsed.id}`
+          : parsed.type === 'finding'
+            ? `findings ${parsed.area}`
+            : parsed.type === 'rec'
+              ? `recommendation (${group})`
+              : parsed.type === 'survey'
+                ? `UN Global Survey ${parsed.year}`
+                : `action plan (${group})`;
       for (const field of textFields(v)) {
         const source = fieldText(v, field);
         if (source.trim() === '') continue;
-        out.push({ id: `${key}_${field}`, slots: [{ key, field }], part: 'narrative', group, itemId: '', context: `${what}: ${FIELD_LABEL[field]}`, source, sourceVersion: src.head.id, sourceLang: src.lang });
+        const fieldLabel = labelIndex(field) === undefined ? FIELD_LABEL[field as keyof typeof FIELD_LABEL] : 'comparison label';
+        out.push({ id: `${key}_${field}`, slots: [{ key, field }], part: 'narrative', group, itemId: '', context: `${what}: ${fieldLabel}`, source, sourceVersion: src.head.id, sourceLang: src.lang });
       }
     }
   }

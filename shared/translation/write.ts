@@ -63,6 +63,8 @@ function translatedValue(dataset: Dataset, key: string, texts: Texts): TextValue
       return { kind: 'finding', body: rich('body'), state: src.state };
     case 'recommendation':
       return { ...src, body: rich('body') };
+    case 'survey':
+      return { ...src, comparisons: src.comparisons.map((c, i) => ({ ...c, label: get(`label${i}`, c.label) })) };
     case 'action':
       return { ...src, text: rich('text'), timeline: get('timeline', src.timeline), capacityBuilding: { needed: src.capacityBuilding.needed, text: get('capacity', src.capacityBuilding.text) } };
     default:

@@ -51,6 +51,7 @@ export function unitLabel(t: TFunction, unit: TranslationUnit, uiLang: Lang): st
     return `${kind}: ${unit.source.length > 120 ? `${unit.source.slice(0, 117)}…` : unit.source}`;
   }
   const type = unit.slots[0]?.key.split(':')[0] ?? 'section';
+  if (type === 'survey') return `${t('translate.kind.survey')} ${unit.slots[0]!.key.slice(7)} — ${t('translate.field.label')}: ${unit.source}`;
   return `${t(`translate.kind.${type}`)} ${unit.group} — ${t(`translate.field.${field}`)}`;
 }
 

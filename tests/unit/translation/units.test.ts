@@ -71,6 +71,19 @@ describe('translation units', () => {
     expect(filterUnits(after, { part: 'answers', group: answer.group }).every((u) => u.group === answer.group)).toBe(true);
   });
 
+  it('translates the survey comparison labels; the figures come from the source', () => {
+    const d = seed();
+    const unit = translationUnits(d, 'kk').find((u) => u.id.startsWith('survey:'))!;
+    expect(unit.source).not.toBe('');
+    const revs = translationRevisions(d, 'kk', [{ unitId: unit.id, target: 'Азия-Тынық мұхиты' }], { author: author('t'), at: AT, newId: ids('s') }).revisions;
+    const shown = textIn(withTexts(d, revs), unit.slots[0]!.key, 'kk')!;
+    const source = textIn(d, unit.slots[0]!.key, 'en')!;
+    if (shown.value.kind !== 'survey' || source.value.kind !== 'survey') throw new Error('not a survey');
+    const i = Number(unit.id.slice(unit.id.lastIndexOf('label') + 5));
+    expect(shown.value.comparisons[i]!.label).toBe('Азия-Тынық мұхиты');
+    expect(shown.value.comparisons[i]!.overall).toBe(source.value.comparisons[i]!.overall);
+  });
+
   it('marks a translation outdated after a source edit and shows what changed', () => {
     const d = seed();
     const unit = translationUnits(d, 'ru').find((u) => u.part === 'answers' && u.slots[0]!.field === 'elaboration')!;
