@@ -11,7 +11,7 @@ import { mergeAll, revisionCycleMessage } from '../../shared/merge';
 import { isLang, type Lang } from '../../shared/i18n';
 import type { Dataset } from '../../shared/model/types';
 import { exportXliff, importXliff, issueMessage, refusalMessage, translationProgress, translationRevisions, translationUnits, XLIFF_LIMITS, type ImportResult } from '../../shared/translation';
-import { readTranslationWorkbook, writeTranslationWorkbook } from '../../shared/translation/xlsx';
+import { readTranslationWorkbook, translationWorkbookBytes, writeTranslationWorkbook } from '../../shared/translation/xlsx';
 import { sourceLanguage } from '../../shared/narrative';
 import { CliError, type Command } from '../io';
 import { printable } from '../text';
@@ -83,7 +83,7 @@ async function exportCommand(args: readonly string[], io: Parameters<Command['ru
   else {
     const wb = new ExcelJS.Workbook();
     writeTranslationWorkbook(wb, dataset, to, units);
-    await writeAtomically(out, new Uint8Array(await wb.xlsx.writeBuffer()));
+    await writeAtomically(out, await translationWorkbookBytes(wb, dataset));
   }
   const p = translationProgress(units, to);
   io.stdout.write(

@@ -10,6 +10,7 @@
  * for XLIFF follow (`checkUnits`).
  */
 import type { Workbook, Worksheet, CellValue } from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Lang } from '../i18n';
 import { isLang } from '../i18n';
 import type { Dataset } from '../model/types';
@@ -49,6 +50,19 @@ export function writeTranslationWorkbook(wb: Workbook, dataset: Dataset, target:
   about.addRow(['assessment', fileOriginal(dataset.assessment.id)]);
   about.addRow(['source language', units[0]?.sourceLang ?? '']);
   about.addRow(['target language', target]);
+}
+
+/**
+ * The workbook's bytes, the same for the same contents: exceljs stamps each zip entry with
+ * the current time, so the entries are repacked (same order) with the assessment's date.
+ */
+export async function translationWorkbookBytes(wb: Workbook, dataset: Dataset): Promise<Uint8Array> {
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
+  const files = unzipSync(raw);
+  const when = new Date(Math.max(Date.parse(dataset.assessment.updatedAt || dataset.assessment.createdAt) || 0, Date.UTC(1980, 0, 2)));
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime: when }];
+  return zipSync(entries, { level: 6 });
 }
 
 /** A cell as text (exceljs gives strings, numbers, rich text, formulas with results …). */

@@ -30,7 +30,7 @@ import {
   type UnitFilter,
 } from '../../../shared/translation';
 import { countryNames } from '../../../shared/translation/countries';
-import { readTranslationWorkbook, writeTranslationWorkbook } from '../../../shared/translation/xlsx';
+import { readTranslationWorkbook, translationWorkbookBytes, writeTranslationWorkbook } from '../../../shared/translation/xlsx';
 import { repo, useProfile } from '../../db';
 import { getBridge } from '../../platform';
 import { Field } from '../../components/Field';
@@ -250,7 +250,7 @@ function FilesPanel(props: { dataset: Dataset; lang: Lang; units: readonly Trans
       const ExcelJS = (await import('exceljs')).default;
       const wb = new ExcelJS.Workbook();
       writeTranslationWorkbook(wb, dataset, lang, props.units);
-      bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+      bytes = await translationWorkbookBytes(wb, dataset);
     }
     const saved = await getBridge().saveFile({
       suggestedName: `${base}.${format === 'xliff' ? 'xlf' : 'xlsx'}`,

@@ -136,6 +136,12 @@ describe('readiness translate', () => {
       return out;
     };
     expect(await rows(again)).toEqual(await rows(filled));
+    // The same contents give the same bytes (zip entries carry the assessment's date, not the time of export).
+    const again2 = join(dir, 'ru-again2.xlsx');
+    expect(await main(['translate', 'export', ...bundles, out, '--to', 'ru', '-o', again2], capture().io)).toBe(0);
+    expect(Buffer.compare(await readFile(again), await readFile(again2))).toBe(0);
+    const zipYear = ((await readFile(again)).readUInt16LE(12) >> 9) + 1980; // DOS date of the first entry
+    expect(zipYear).toBeLessThan(new Date().getFullYear()); // the demo assessment's year, not the export's
 
     // LibreOffice: the sheet as CSV (UTF-8) keeps the letters.
     const profile = await mkdtemp(join(tmpdir(), 'lo-'));
