@@ -279,7 +279,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       return a;
     },
 
-    async updateAssessment(id: Id, patch: Partial<NewAssessment>): Promise<void> {
+    async updateAssessment(id: Id, patch: Partial<NewAssessment> & { sourceLanguage?: Lang }): Promise<void> {
       await db.assessments.update(id, { ...patch, updatedAt: now() });
     },
 

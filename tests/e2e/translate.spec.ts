@@ -125,4 +125,8 @@ test('one at a time, and the import of a hostile file is refused with a message'
   });
   await expect(page.getByTestId('translate-file-message')).toContainText('nothing was changed');
   await expect(page.getByTestId('translate-file-message')).toContainText('DOCTYPE');
+
+  // The source language is set here: the other report languages become the targets.
+  await page.getByTestId('translate-source-lang').selectOption('ru');
+  await expect(page.getByTestId('translate-lang').locator('option')).toHaveText(['English', 'Қазақша']);
 });

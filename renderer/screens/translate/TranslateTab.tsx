@@ -413,6 +413,23 @@ export function TranslateTab({ assessment }: { assessment: Assessment }) {
         <h2 id="translate-title">{t('translate.title')}</h2>
         <p className="muted">{t('translate.intro', { source: LANGUAGE_NAMES[source] })}</p>
         <div className="field-row">
+          <Field label={t('translate.sourceLanguage')} hint={t('translate.sourceLanguageHint')}>
+            {(id, hint) => (
+              <select
+                id={id}
+                aria-describedby={hint}
+                value={source}
+                onChange={(e) => void repo.updateAssessment(assessment.id, { sourceLanguage: e.target.value as Lang })}
+                data-testid="translate-source-lang"
+              >
+                {assessment.reportLanguages.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Field label={t('translate.target')}>
             {(id) => (
               <select id={id} value={lang} onChange={(e) => view.set({ lang: e.target.value as Lang, focusUnit: undefined })} data-testid="translate-lang">
