@@ -68,13 +68,13 @@ describe('preload: large files', () => {
     io.saveTarget = path.join(dir, 'out.rsb');
     io.calls = [];
     const bytes = pattern(size);
-    expect(await exposed!.saveFile({ suggestedName: 'out.rsb', bytes: new Blob([bytes]) })).toEqual({ saved: true, name: 'out.rsb' });
+    expect(await exposed!.saveFile({ suggestedName: 'out.rsb', bytes: new Blob([bytes as BlobPart]) })).toEqual({ saved: true, name: 'out.rsb' });
     expect(io.calls.filter((c) => c === 'bridge:save-chunk').length).toBe(Math.ceil(size / BRIDGE_CHUNK_BYTES));
     expect(Buffer.from(readFileSync(io.saveTarget)).equals(Buffer.from(bytes))).toBe(true);
 
     io.saveTarget = path.join(dir, 'small.docx');
     io.calls = [];
-    expect(await exposed!.saveFile({ suggestedName: 'small.docx', bytes: new Blob([pattern(5)]) })).toEqual({ saved: true, name: 'small.docx' });
+    expect(await exposed!.saveFile({ suggestedName: 'small.docx', bytes: new Blob([pattern(5) as BlobPart]) })).toEqual({ saved: true, name: 'small.docx' });
     expect(io.calls).toEqual(['bridge:save-file']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
