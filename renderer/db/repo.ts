@@ -281,7 +281,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       return a;
     },
 
-    async updateAssessment(id: Id, patch: Partial<NewAssessment> & { reportDate?: string }): Promise<void> {
+    async updateAssessment(id: Id, patch: Partial<NewAssessment> & { reportDate?: string; sourceLanguage?: Lang }): Promise<void> {
       await db.assessments.update(id, { ...patch, updatedAt: now() });
     },
 

@@ -10,8 +10,8 @@ export type Route =
   | { name: 'assessment'; assessmentId: string; tab: AssessmentTab; itemId?: string }
   | { name: 'interview'; assessmentId: string; interviewId: string; itemId?: string };
 
-export type AssessmentTab = 'interviews' | 'stakeholders' | 'exchange' | 'consolidation' | 'writing' | 'report';
-const TABS: readonly AssessmentTab[] = ['interviews', 'stakeholders', 'exchange', 'consolidation', 'writing', 'report'];
+export type AssessmentTab = 'interviews' | 'stakeholders' | 'exchange' | 'consolidation' | 'writing' | 'report' | 'translate';
+const TABS: readonly AssessmentTab[] = ['interviews', 'stakeholders', 'exchange', 'consolidation', 'writing', 'report', 'translate'];
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);

@@ -43,6 +43,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'translation: units, XLIFF and XLSX, pre-flight',
+    async run() {
+      const { translationBenchmark } = await import('./translation');
+      return translationBenchmark();
+    },
+  },
+  {
     title: 'report: 1,000 interviews with individual responses',
     async run() {
       const { Worker } = await import('node:worker_threads');

@@ -10,6 +10,7 @@ import { ExchangeTab } from '../exchange/ExchangeTab';
 import { ConsolidationTab } from '../consolidation/ConsolidationTab';
 import { ReportTab } from '../report/ReportTab';
 import { WritingTab } from '../writing/WritingTab';
+import { TranslateTab } from '../translate/TranslateTab';
 
 export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentTab; itemId?: string }) {
   const { t, i18n } = useTranslation();
@@ -35,6 +36,7 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
     { id: 'consolidation', label: t('tabs.consolidation') },
     { id: 'report', label: t('tabs.report') },
     { id: 'writing', label: t('writing.tab') },
+    { id: 'translate', label: t('translate.tab') },
   ];
   return (
     <section className="screen" aria-labelledby="assessment-title">
@@ -68,6 +70,7 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
         {props.tab === 'consolidation' && <ConsolidationTab assessment={assessment} itemId={props.itemId} />}
         {props.tab === 'writing' && <WritingTab assessment={assessment} />}
         {props.tab === 'report' && <ReportTab assessment={assessment} />}
+        {props.tab === 'translate' && <TranslateTab assessment={assessment} />}
       </div>
     </section>
   );
