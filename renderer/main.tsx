@@ -7,7 +7,7 @@ import { App } from './App';
 import { db, repo, requestPersistentStorage } from './db';
 import { checkDatabaseVersion } from './db/open';
 import { NewerDatabaseScreen } from './screens/NewerDatabaseScreen';
-import { replayLegacyJournal } from './screens/wizard/autosave';
+import { replayJournals } from './screens/wizard/autosave';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
 
@@ -38,7 +38,14 @@ async function start() {
   // Edits written ahead just before the previous session ended abruptly are stored first.
   try {
     await repo.foldPendingEdits();
-    await replayLegacyJournal(localStorage, (edit) => repo.saveAnswer(edit.slot, edit.value, edit.who));
+    await replayJournals(localStorage, async (edit) => {
+      // An edit of this version is stored only if nothing newer reached the slot meanwhile.
+      if (edit.at) {
+        const current = (await repo.interviewAnswers(edit.slot.interviewId)).get(edit.slot.questionId);
+        if (current && current.head.at > edit.at) return;
+      }
+      await repo.saveAnswer(edit.slot, edit.value, edit.who);
+    });
   } catch {
     // They stay for the next start; the app must still open.
   }

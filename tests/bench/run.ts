@@ -201,10 +201,16 @@ const only = process.argv.slice(2);
 const rows: Array<BenchRow & { bench: string }> = [];
 for (const b of benchmarks) {
   if (only.length && !only.some((o) => b.title.includes(o))) continue;
+  const done: Array<BenchRow & { bench: string }> = [];
   try {
-    for (const r of await b.run()) rows.push({ ...r, bench: b.title });
+    for (const r of await b.run()) done.push({ ...r, bench: b.title });
   } catch (err) {
-    rows.push({ bench: b.title, name: 'error', value: err instanceof Error ? err.message : String(err) });
+    // First line only: a browser's launch log would drown the table.
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+    done.push({ bench: b.title, name: 'error', value: message });
   }
+  // Each benchmark's rows as soon as it ends (to stderr), so a run cut short keeps them.
+  for (const r of done) console.error(`[${r.bench}] ${r.name}: ${r.value}${r.goal ? ` (goal ${r.goal})` : ''}`);
+  rows.push(...done);
 }
 printTable(rows);

@@ -63,7 +63,25 @@ export class AnswerSaver {
     private readonly store: SaverStore,
     private readonly options = { debounceMs: 300, maxWaitMs: 1000 },
     private readonly clock: { now(): number; iso(): string } = { now: () => Date.now(), iso: () => new Date().toISOString() },
+    /** Synchronous copy of the edits not yet durable in IndexedDB (see `JOURNAL_KEY`). */
+    private readonly journal?: JournalStorage & { setItem(key: string, value: string): void },
   ) {}
+
+  /**
+   * Keeps the journal equal to the edits not yet written ahead: written synchronously on
+   * every edit, so a tab closed (or a renderer that dies) before the write-ahead commits
+   * still leaves them with the browser, which keeps localStorage.
+   */
+  private writeJournal(): void {
+    if (!this.journal) return;
+    const notDurable = [...this.unfolded.entries()].filter(([k, e]) => e.seq > (this.writtenAhead.get(k) ?? 0)).map(([, e]) => e);
+    try {
+      if (notDurable.length > 0) this.journal.setItem(JOURNAL_KEY, JSON.stringify(notDurable));
+      else this.journal.removeItem(JOURNAL_KEY);
+    } catch {
+      // Storage full or disabled: the write-ahead still runs.
+    }
+  }
 
   get status(): SaveStatus {
     return this.statusValue;
@@ -91,6 +109,7 @@ export class AnswerSaver {
     // Strictly increasing, and above any sequence number a previous session left behind.
     const seq = (this.lastSeq = Math.max(this.lastSeq + 1, this.clock.now()));
     this.unfolded.set(slotKey(edit.slot), { ...edit, at: this.clock.iso(), seq });
+    this.writeJournal();
     this.setStatus('pending');
     this.scheduleWriteAhead();
     const now = this.clock.now();
@@ -111,6 +130,7 @@ export class AnswerSaver {
       try {
         await this.store.writeAhead(batch.map(([, e]) => e));
         for (const [k, e] of batch) if (this.unfolded.has(k)) this.writtenAhead.set(k, Math.max(e.seq, this.writtenAhead.get(k) ?? 0));
+        this.writeJournal();
       } catch {
         // The fold still runs; a failing write-ahead only widens the window a crash can lose.
       }
@@ -140,6 +160,7 @@ export class AnswerSaver {
             this.writtenAhead.delete(k);
           }
         }
+        this.writeJournal();
         this.setStatus(this.unfolded.size > 0 ? 'pending' : 'saved');
       } catch {
         this.setStatus('error');
@@ -165,42 +186,58 @@ export class AnswerSaver {
   }
 }
 
-// ---- The localStorage journal of versions before schema 4 ------------------------------
+// ---- The localStorage journal --------------------------------------------------------
 //
-// Versions before schema 4 kept unsaved edits in localStorage. Chromium writes localStorage
-// to disk seconds later, so it did not survive a browser that was killed (docs/decisions.md);
-// the write-ahead records above replaced it. An edit such a version left behind is still
-// written once at start.
+// The write-ahead needs an IndexedDB commit (~10–40 ms). A tab closed within that time
+// aborts the transaction, so the saver also keeps the edits not yet written ahead in
+// localStorage, synchronously: the browser outlives the tab and keeps them. (It does not
+// protect against a killed browser, which writes localStorage to disk seconds later; the
+// write-ahead does: docs/decisions.md.) Versions before schema 4 kept all unsaved edits
+// under LEGACY_JOURNAL_KEY; both are written once at start, then removed.
 
 export interface JournalStorage {
   getItem(key: string): string | null;
   removeItem(key: string): void;
 }
 
+export const JOURNAL_KEY = 'readiness.notYetWrittenAhead';
 export const LEGACY_JOURNAL_KEY = 'readiness.pendingAnswers';
 
-/** Writes edits left in the old localStorage journal, then removes it; returns how many. */
-export async function replayLegacyJournal(storage: JournalStorage, write: (edit: PendingEdit) => Promise<unknown>): Promise<number> {
-  let raw: string | null;
-  try {
-    raw = storage.getItem(LEGACY_JOURNAL_KEY);
-  } catch {
-    return 0;
-  }
-  if (!raw) return 0;
-  let edits: unknown;
-  try {
-    edits = JSON.parse(raw);
-  } catch {
-    storage.removeItem(LEGACY_JOURNAL_KEY);
-    return 0;
-  }
+/** An edit found in a journal: `at` is set for edits of this version (when it was typed). */
+export type JournalEdit = PendingEdit & { at?: string };
+
+/**
+ * Writes the edits left in the journals (this version's and the pre-v4 one), then removes
+ * them; returns how many. `write` decides whether an edit is still newer than what is stored.
+ */
+export async function replayJournals(storage: JournalStorage, write: (edit: JournalEdit) => Promise<unknown>): Promise<number> {
   let n = 0;
-  for (const e of Array.isArray(edits) ? (edits as PendingEdit[]) : []) {
-    if (!e?.slot?.interviewId || !e.slot.questionId || !e.who?.id || typeof e.value !== 'object') continue;
-    await write(e);
-    n++;
+  for (const key of [LEGACY_JOURNAL_KEY, JOURNAL_KEY]) {
+    let raw: string | null;
+    try {
+      raw = storage.getItem(key);
+    } catch {
+      continue;
+    }
+    if (!raw) continue;
+    let edits: unknown;
+    try {
+      edits = JSON.parse(raw);
+    } catch {
+      storage.removeItem(key);
+      continue;
+    }
+    for (const e of Array.isArray(edits) ? (edits as JournalEdit[]) : []) {
+      if (!e?.slot?.interviewId || !e.slot.questionId || !e.who?.id || typeof e.value !== 'object') continue;
+      await write(e);
+      n++;
+    }
+    storage.removeItem(key);
   }
-  storage.removeItem(LEGACY_JOURNAL_KEY);
   return n;
+}
+
+/** The pre-v4 journal only (kept for its tests and callers). */
+export async function replayLegacyJournal(storage: JournalStorage, write: (edit: PendingEdit) => Promise<unknown>): Promise<number> {
+  return replayJournals({ getItem: (k) => (k === LEGACY_JOURNAL_KEY ? storage.getItem(k) : null), removeItem: (k) => storage.removeItem(k) }, write);
 }

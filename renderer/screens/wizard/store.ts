@@ -11,7 +11,12 @@ import { AnswerSaver, type SaveStatus } from './autosave';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export const saver = new AnswerSaver({ writeAhead: (edits) => repo.writeAhead(edits), fold: (edit) => repo.foldEdit(edit) });
+export const saver = new AnswerSaver(
+  { writeAhead: (edits) => repo.writeAhead(edits), fold: (edit) => repo.foldEdit(edit) },
+  undefined,
+  undefined,
+  typeof localStorage === 'undefined' ? undefined : localStorage,
+);
 
 interface WizardState {
   interview: Interview | undefined;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AnswerSaver, LEGACY_JOURNAL_KEY, replayLegacyJournal, type PendingEdit, type SaverStore, type SequencedEdit } from '../../../renderer/screens/wizard/autosave';
+import { AnswerSaver, JOURNAL_KEY, LEGACY_JOURNAL_KEY, replayJournals, replayLegacyJournal, type PendingEdit, type SaverStore, type SequencedEdit } from '../../../renderer/screens/wizard/autosave';
 import { ReadinessDb } from '../../../renderer/db/schema';
 import { createRepo } from '../../../renderer/db/repo';
 
@@ -191,5 +191,42 @@ describe('replayLegacyJournal', () => {
     expect(await replayLegacyJournal(storage, async () => undefined)).toBe(0);
     storage.setItem(LEGACY_JOURNAL_KEY, JSON.stringify([{ slot: {} }, 42]));
     expect(await replayLegacyJournal(storage, async () => undefined)).toBe(0);
+  });
+});
+
+describe('the localStorage journal of edits not yet written ahead', () => {
+  it('holds an edit synchronously until its write-ahead commits, then nothing', async () => {
+    const storage = new MemoryStorage();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { store } = recordingStore({ writeAhead: async () => gate });
+    const saver = new AnswerSaver(store, { debounceMs: 1e9, maxWaitMs: 1e9 }, undefined, storage);
+    saver.set(edit('A1.1', 'typed just before the tab closed'));
+    // Synchronously, before any database write finished:
+    const journal = JSON.parse(storage.getItem(JOURNAL_KEY)!) as SequencedEdit[];
+    expect(journal.map((e) => [e.slot.questionId, e.value.elaboration])).toEqual([['A1.1', 'typed just before the tab closed']]);
+    expect(journal[0]!.at).toEqual(expect.any(String));
+    release();
+    await saver.idle();
+    expect(storage.getItem(JOURNAL_KEY)).toBeNull();
+  });
+
+  it('at start, stores a journal edit only if nothing newer reached its slot; both journals are removed', async () => {
+    const storage = new MemoryStorage();
+    const older = { ...edit('A1.1', 'old'), at: '2026-01-01T00:00:00.000Z' };
+    const newer = { ...edit('A1.2', 'new'), at: '2026-01-02T00:00:00.000Z' };
+    storage.setItem(JOURNAL_KEY, JSON.stringify([older, newer]));
+    storage.setItem(LEGACY_JOURNAL_KEY, JSON.stringify([edit('A1.3', 'legacy')]));
+    const stored = new Map([['A1.1', '2026-01-01T12:00:00.000Z']]);
+    const written: string[] = [];
+    const n = await replayJournals(storage, async (e) => {
+      const head = stored.get(e.slot.questionId);
+      if (e.at && head && head > e.at) return;
+      written.push(e.slot.questionId);
+    });
+    expect(n).toBe(3);
+    expect(written.sort()).toEqual(['A1.2', 'A1.3']);
+    expect(storage.getItem(JOURNAL_KEY)).toBeNull();
+    expect(storage.getItem(LEGACY_JOURNAL_KEY)).toBeNull();
   });
 });
