@@ -24,7 +24,9 @@ import type {
   TextRevision,
   TextValue,
   Tombstone,
+  TombstoneTarget,
 } from '../../shared/model/types';
+import { isAssessmentDeleted, liveDataset } from '../../shared/merge/tombstones';
 import {
   consolidatedBucket,
   textBucket,
@@ -225,6 +227,26 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
     });
   }
 
+  function tombstoneOf(target: TombstoneTarget, targetId: Id, assessmentId: Id, who: Interviewer, reason: string, at: string, replacedBy?: Id): Tombstone {
+    return { id: newId(), assessmentId, target, targetId, reason: reason.trim(), ...(replacedBy !== undefined ? { replacedBy } : {}), at, by: who.id, byName: who.name, deviceId: who.deviceId };
+  }
+
+  /** Records the deletion of one entity; the record itself stays stored (see shared/merge/tombstones.ts). */
+  async function deleteRecord(target: TombstoneTarget, targetId: Id, assessmentId: Id, who: Interviewer, reason: string): Promise<Tombstone> {
+    const t = tombstoneOf(target, targetId, assessmentId, who, reason, now());
+    await repo.putTombstones([t]);
+    return t;
+  }
+
+  /**
+   * A time strictly after `at`: a record written again to undo a deletion must be newer than
+   * its tombstone, even when the clock has not moved on (or was set back) since.
+   */
+  function after(at: string): string {
+    const t = now();
+    return t > at ? t : new Date(Date.parse(at) + 1).toISOString();
+  }
+
   const repo = {
     db,
 
@@ -279,7 +301,8 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       return a;
     },
 
-    async updateAssessment(id: Id, patch: Partial<NewAssessment>): Promise<void> {
+    /** A correction of the assessment's details (validated by the caller with shared/corrections). */
+    async updateAssessment(id: Id, patch: Partial<NewAssessment & Pick<Assessment, 'reportDate' | 'sourceLanguage'>>): Promise<void> {
       await db.assessments.update(id, { ...patch, updatedAt: now() });
     },
 
@@ -313,29 +336,29 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       await db.stakeholders.update(id, { ...patch, updatedAt: now(), updatedBy: by });
     },
 
-    /** Deletes a stakeholder nobody has interviewed yet; returns false if one has. */
-    async deleteStakeholder(id: Id): Promise<boolean> {
-      return db.transaction('rw', db.stakeholders, db.interviews, async () => {
-        const s = await db.stakeholders.get(id);
-        if (!s) return true;
-        const used = await db.interviews
-          .where('assessmentId')
-          .equals(s.assessmentId)
-          .filter((iv) => iv.stakeholderIds.includes(id))
-          .count();
-        if (used > 0) return false;
-        await db.stakeholders.delete(id);
-        return true;
-      });
+    /**
+     * Deletes a stakeholder (a tombstone) unless a live interview names them: then nothing
+     * is written and the interviews are returned, so the screen can explain what to do
+     * instead (merge the person into another, or delete the interview first).
+     */
+    async deleteStakeholder(id: Id, who: Interviewer, reason = ''): Promise<{ ok: true; tombstone: Tombstone } | { ok: false; interviews: Interview[] }> {
+      const s = await db.stakeholders.get(id);
+      if (!s) throw new Error('stakeholder not found');
+      const view = await repo.liveRecords(s.assessmentId);
+      const interviews = view.interviews.filter((iv) => iv.stakeholderIds.includes(id));
+      if (interviews.length > 0) return { ok: false, interviews };
+      return { ok: true, tombstone: await deleteRecord('stakeholder', id, s.assessmentId, who, reason) };
     },
 
     /**
      * Merges probable duplicates into one stakeholder: interviews that named a duplicate
-     * name the kept one instead, and the duplicates are removed. One transaction.
+     * name the kept one instead, and each duplicate gets a tombstone with `replacedBy`
+     * (not a hard delete), so an older bundle that still has the duplicate cannot bring it
+     * back. One transaction.
      */
-    async mergeStakeholders(keepId: Id, dropIds: readonly Id[]): Promise<void> {
+    async mergeStakeholders(keepId: Id, dropIds: readonly Id[], who: Interviewer): Promise<void> {
       const drop = new Set(dropIds.filter((id) => id !== keepId));
-      await db.transaction('rw', db.stakeholders, db.interviews, async () => {
+      await db.transaction('rw', db.stakeholders, db.interviews, db.tombstoneGroups, async () => {
         const kept = await db.stakeholders.get(keepId);
         if (!kept) throw new Error('stakeholder not found');
         const at = now();
@@ -348,7 +371,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
           const ids = [...new Set(iv.stakeholderIds.map((id) => (drop.has(id) ? keepId : id)))];
           await db.interviews.update(iv.id, { stakeholderIds: ids, updatedAt: at });
         }
-        await db.stakeholders.bulkDelete([...drop]);
+        await repo.putTombstones([...drop].map((id) => tombstoneOf('stakeholder', id, kept.assessmentId, who, 'merged', at, keepId)));
       });
     },
 
@@ -527,6 +550,68 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
 
     async hasBlob(sha256: string): Promise<boolean> {
       return (await db.blobs.where(':id').equals(sha256).count()) > 0;
+    },
+
+    // ---- Deletions, their undo, and the live view -----------------------------------
+
+    async deleteInterview(id: Id, who: Interviewer, reason = ''): Promise<Tombstone> {
+      const iv = await db.interviews.get(id);
+      if (!iv) throw new Error('interview not found');
+      return deleteRecord('interview', id, iv.assessmentId, who, reason);
+    },
+
+    async deleteAttachment(id: Id, who: Interviewer, reason = ''): Promise<Tombstone> {
+      const f = await db.attachments.get(id);
+      if (!f) throw new Error('attachment not found');
+      return deleteRecord('attachment', id, f.assessmentId, who, reason);
+    },
+
+    /** Deletes a whole assessment: one tombstone hides it and everything in it. */
+    async deleteAssessment(id: Id, who: Interviewer, reason = ''): Promise<Tombstone> {
+      if (!(await db.assessments.get(id))) throw new Error('assessment not found');
+      return deleteRecord('assessment', id, id, who, reason);
+    },
+
+    /**
+     * Undoes a deletion by writing the record again with an `updatedAt` newer than the
+     * tombstone (the tombstone stays: it is part of the history and has already travelled).
+     * Also restores an assessment deleted elsewhere whose backup is imported here.
+     */
+    async restore(tombstone: Pick<Tombstone, 'target' | 'targetId' | 'at'>, by?: Id): Promise<void> {
+      const updatedAt = after(tombstone.at);
+      const { target, targetId } = tombstone;
+      const table = { assessment: db.assessments, stakeholder: db.stakeholders, interview: db.interviews, attachment: db.attachments }[target] as Table<{ id: Id; updatedAt: string }, Id>;
+      const patch = target === 'stakeholder' || target === 'attachment' ? { updatedAt, ...(by !== undefined ? { updatedBy: by } : {}) } : { updatedAt };
+      if ((await table.update(targetId, patch)) === 0) throw new Error(`${target} not found`);
+    },
+
+    /** Assessments not deleted, most recently changed first. */
+    async liveAssessments(): Promise<Assessment[]> {
+      const [all, groups] = await Promise.all([repo.listAssessments(), db.tombstoneGroups.toArray()]);
+      const byAssessment = new Map(groups.map((g) => [g.assessmentId, g.tombstones] as const));
+      return all.filter((a) => !isAssessmentDeleted({ assessment: a, tombstones: byAssessment.get(a.id) ?? [] }));
+    },
+
+    /**
+     * The live stakeholders and interviews of an assessment (what every screen lists):
+     * deleted ones left out, merged duplicates renamed to the kept stakeholder. Empty
+     * lists when the assessment is deleted.
+     */
+    async liveRecords(assessmentId: Id): Promise<{ assessment: Assessment | undefined; deleted: boolean; stakeholders: Stakeholder[]; interviews: Interview[]; tombstones: Tombstone[] }> {
+      const [assessment, stakeholders, interviews, tombstones] = await Promise.all([
+        db.assessments.get(assessmentId),
+        db.stakeholders.where('assessmentId').equals(assessmentId).toArray(),
+        db.interviews.where('assessmentId').equals(assessmentId).toArray(),
+        repo.tombstones(assessmentId),
+      ]);
+      if (!assessment) return { assessment, deleted: false, stakeholders, interviews, tombstones };
+      const live = liveDataset({ assessment, stakeholders, interviews, answers: [], consolidated: [], texts: [], tombstones, attachments: [] });
+      return { assessment, deleted: isAssessmentDeleted({ assessment, tombstones }), stakeholders: [...live.stakeholders], interviews: [...live.interviews], tombstones };
+    },
+
+    /** The dataset without deleted records: what screens, the report and the analysis exports read. Bundles carry exportDataset (everything). */
+    async liveDataset(assessmentId: Id): Promise<Dataset> {
+      return liveDataset(await repo.exportDataset(assessmentId));
     },
 
     // ---- Bundles ------------------------------------------------------------------

@@ -10,12 +10,16 @@
  *   shows again — undo is "write the record again", not "delete the tombstone";
  * - a deleted interview takes its answers with it; a deleted assessment hides everything;
  * - a stakeholder merged into another (`replacedBy`) is renamed to the kept one wherever an
- *   interview names it, so re-importing an old bundle cannot bring the duplicate back.
+ *   interview names it, so re-importing an old bundle cannot bring the duplicate back;
+ * - an answer to a part its interview no longer covers (the part was removed by a
+ *   correction) is hidden, not deleted: it shows again when the part is added back.
+ *   Answers to questions this catalogue does not know are kept (they are flagged elsewhere).
  *
  * Texts (recommendations, action rows) are deleted by a revision of their slot whose value
  * is `{kind: 'deleted'}`; that is the revision mechanism and needs nothing here.
  */
-import type { Dataset, Id, Timestamp, Tombstone, TombstoneTarget } from '../model/types';
+import { getItem } from '../checklist/catalogue';
+import type { AnswerRevision, ChecklistPart, Dataset, Id, Interview, Timestamp, Tombstone, TombstoneTarget } from '../model/types';
 
 /** The newest tombstone per target, by kind. */
 export type TombstoneIndex = Readonly<Record<TombstoneTarget, ReadonlyMap<Id, Tombstone>>>;
@@ -56,12 +60,29 @@ export function resolveStakeholder(id: Id, index: TombstoneIndex): Id {
   }
 }
 
+/** Whether an answer is to a part its interview covers (or to a question this catalogue does not know). */
+function inCoveredPart(a: AnswerRevision, parts: ReadonlyMap<Id, ReadonlySet<ChecklistPart>>): boolean {
+  const covered = parts.get(a.interviewId);
+  if (!covered) return true;
+  const part = getItem(a.questionId)?.part;
+  return part === undefined || covered.has(part);
+}
+
+function partsByInterview(interviews: readonly Interview[]): Map<Id, ReadonlySet<ChecklistPart>> {
+  return new Map(interviews.map((iv) => [iv.id, new Set(iv.parts)] as const));
+}
+
 /**
- * The dataset without deleted records. Returns the same object when nothing is deleted.
- * Tombstones stay in the result (they are part of the data and must keep travelling).
+ * The dataset without deleted records (and without answers to parts an interview no longer
+ * covers). Returns the same object when nothing is hidden. Tombstones stay in the result
+ * (they are part of the data and must keep travelling).
  */
 export function liveDataset(d: Dataset): Dataset {
-  if (d.tombstones.length === 0) return d;
+  if (d.tombstones.length === 0) {
+    const parts = partsByInterview(d.interviews);
+    if (d.answers.every((a) => inCoveredPart(a, parts))) return d;
+    return { ...d, answers: d.answers.filter((a) => inCoveredPart(a, parts)) };
+  }
   const index = indexTombstones(d.tombstones);
   if (deletedBy(index.assessment.get(d.assessment.id), d.assessment.updatedAt)) {
     return { ...d, stakeholders: [], interviews: [], answers: [], consolidated: [], texts: [], attachments: [] };
@@ -77,7 +98,8 @@ export function liveDataset(d: Dataset): Dataset {
   // Answers go with their interview: those of a deleted interview, or of one whose record
   // is absent from this dataset but tombstoned, are hidden.
   const live = new Set(interviews.map((iv) => iv.id));
-  const answers = d.answers.filter((a) => live.has(a.interviewId) || !index.interview.has(a.interviewId));
+  const parts = partsByInterview(interviews);
+  const answers = d.answers.filter((a) => (live.has(a.interviewId) || !index.interview.has(a.interviewId)) && inCoveredPart(a, parts));
   const attachments = d.attachments.filter((f) => !deletedBy(index.attachment.get(f.id), f.updatedAt));
   return { ...d, stakeholders, interviews, answers, attachments };
 }

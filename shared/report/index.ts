@@ -10,6 +10,7 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Lang } from '../i18n';
 import type { Dataset } from '../model/types';
+import { liveDataset } from '../merge/tombstones';
 import { finalAnswers, indexDataset, readinessSummaryFrom } from '../consolidation';
 import { A4, MARGIN, cleanText, fontTableXml, pageShape, reportNumbering, reportStyles } from './kit';
 import { REPORT_STRINGS, fill } from './strings';
@@ -69,8 +70,9 @@ function section(children: Block[], landscape: boolean, lang: Lang, titlePage: b
   };
 }
 
-/** Builds the .docx for a dataset; resolves to the file's bytes. */
-export async function buildReport(dataset: Dataset, options: ReportOptions): Promise<Uint8Array> {
+/** Builds the .docx for a dataset (its live records: deleted ones never show); resolves to the file's bytes. */
+export async function buildReport(stored: Dataset, options: ReportOptions): Promise<Uint8Array> {
+  const dataset = liveDataset(stored);
   const { lang } = options;
   const S = REPORT_STRINGS[lang];
   if (!S) throw new Error(`unsupported report language: ${String(lang)}`);

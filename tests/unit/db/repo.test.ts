@@ -117,11 +117,76 @@ describe('answers as revisions', () => {
 });
 
 describe('stakeholders and interviews', () => {
-  it('refuses to delete a stakeholder already interviewed', async () => {
-    const { me, a, s } = await setup();
-    expect(await repo.deleteStakeholder(s.id)).toBe(false);
+  it('does not delete a stakeholder a live interview names, and says which interviews do', async () => {
+    const { me, a, s, iv } = await setup();
+    const refused = await repo.deleteStakeholder(s.id, me);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.interviews.map((x) => x.id)).toEqual([iv.id]);
+    expect(await repo.tombstones(a.id)).toEqual([]);
     const [free] = await repo.addStakeholders(a.id, [{ organization: 'X', name: 'Y', position: 'Z', sector: 'other' }], me.id);
-    expect(await repo.deleteStakeholder(free!.id)).toBe(true);
+    const done = await repo.deleteStakeholder(free!.id, me, 'typo');
+    expect(done.ok).toBe(true);
+    expect((await repo.liveRecords(a.id)).stakeholders.map((x) => x.id)).toEqual([s.id]);
+    // The record stays stored (the tombstone hides it) and travels in a bundle.
+    expect(await db.stakeholders.get(free!.id)).toBeDefined();
+    expect((await repo.exportDataset(a.id)).tombstones).toMatchObject([{ target: 'stakeholder', targetId: free!.id, reason: 'typo', by: me.id }]);
+    // Once the interview is deleted, the stakeholder can be deleted too.
+    await repo.deleteInterview(iv.id, me);
+    expect((await repo.deleteStakeholder(s.id, me)).ok).toBe(true);
+  });
+
+  it('deletes an interview with its answers as a tombstone, and undoes it by writing the record again', async () => {
+    const { me, a, iv } = await setup();
+    await repo.saveAnswer({ assessmentId: a.id, interviewId: iv.id, questionId: 'A1.1' }, { choice: 'yes' }, me);
+    const t = await repo.deleteInterview(iv.id, me, 'started by mistake');
+    let live = await repo.liveDataset(a.id);
+    expect(live.interviews).toEqual([]);
+    expect(live.answers).toEqual([]);
+    expect((await repo.liveRecords(a.id)).interviews).toEqual([]);
+    await repo.restore(t);
+    live = await repo.liveDataset(a.id);
+    expect(live.interviews.map((x) => x.id)).toEqual([iv.id]);
+    expect(live.answers).toHaveLength(1);
+    expect(live.interviews[0]!.updatedAt > t.at).toBe(true);
+    // Undo never removes the tombstone: it has already been recorded (and may have travelled).
+    expect(await repo.tombstones(a.id)).toHaveLength(1);
+  });
+
+  it('undo is newer than the deletion even when the clock has not moved', async () => {
+    const fixed = createRepo(db, { now: () => '2026-01-01T00:00:00.000Z', newId: () => `f-${++ids}` });
+    const me = await fixed.saveProfile({ name: 'A', organization: 'B' });
+    const a = await fixed.createAssessment({ country: 'KZ', title: 'T', periodStart: '', periodEnd: '', reportLanguages: ['en'] });
+    const t = await fixed.deleteAssessment(a.id, me);
+    expect(await fixed.liveAssessments()).toEqual([]);
+    await fixed.restore(t);
+    expect((await fixed.liveAssessments()).map((x) => x.id)).toEqual([a.id]);
+  });
+
+  it('a deleted assessment leaves the list and hides everything in it', async () => {
+    const { me, a } = await setup();
+    await repo.deleteAssessment(a.id, me, 'test data');
+    expect(await repo.liveAssessments()).toEqual([]);
+    const view = await repo.liveRecords(a.id);
+    expect(view.deleted).toBe(true);
+    expect(view.interviews).toEqual([]);
+    expect(view.stakeholders).toEqual([]);
+    expect(await db.assessments.count()).toBe(1);
+  });
+
+  it('merging duplicates leaves tombstones: re-importing an old bundle does not bring the duplicate back', async () => {
+    const { me, a, s, iv } = await setup();
+    const [dup] = await repo.addStakeholders(a.id, [{ organization: 'State Revenue Committee', name: 'T. Sergaziev', position: 'Chief expert', sector: 'government' }], me.id);
+    const iv2 = await repo.createInterview({ assessmentId: a.id, stakeholderIds: [dup!.id], organization: dup!.organization, date: '2026-01-12', place: '', language: 'kk', parts: ['techA'] }, me);
+    const oldBundle = await repo.exportDataset(a.id);
+    await repo.mergeStakeholders(s.id, [dup!.id], me);
+    expect(await db.stakeholders.get(dup!.id)).toBeDefined();
+    expect((await repo.tombstones(a.id))[0]).toMatchObject({ target: 'stakeholder', targetId: dup!.id, replacedBy: s.id, reason: 'merged' });
+    // The old bundle comes back: its stakeholder and interview records are older than the merge.
+    await repo.applyImport({ ...NONE, stakeholders: [...oldBundle.stakeholders], interviews: [...oldBundle.interviews] }, []);
+    const view = await repo.liveRecords(a.id);
+    expect(view.stakeholders.map((x) => x.id)).toEqual([s.id]);
+    expect(view.interviews.find((x) => x.id === iv2.id)?.stakeholderIds).toEqual([s.id]);
+    expect(view.interviews.find((x) => x.id === iv.id)?.stakeholderIds).toEqual([s.id]);
   });
 
   it('exports only the chosen interviews with their answers', async () => {
