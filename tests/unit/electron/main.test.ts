@@ -73,6 +73,7 @@ vi.mock('electron', () => {
       handle: (scheme: string, fn: unknown) => state.handled.set(scheme, fn),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    shell: { openPath: vi.fn(async () => '') },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
@@ -159,7 +160,7 @@ describe('electron main process', () => {
 
   it('registers the bridge handlers and a Help → About menu with the versions', async () => {
     await boot();
-    expect([...state.ipc.keys()].sort()).toEqual(['bridge:app-info', 'bridge:open-files', 'bridge:save-file', 'bridge:set-ui-language']);
+    expect([...state.ipc.keys()].sort()).toEqual(['bridge:app-info', 'bridge:open-document', 'bridge:open-files', 'bridge:save-file', 'bridge:set-ui-language']);
     const help = state.menu!.find((m) => m.label === 'Help')!;
     const about = help.submenu!.find((i) => i.label?.startsWith('About'))!;
     about.click!();
