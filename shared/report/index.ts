@@ -18,6 +18,7 @@ import { QUESTION_COUNT, contents, cover, coverDate, methodology, readinessSumma
 import { annexI, annexII, annexIII, annexIV } from './annexes';
 import { actionPlanSection, conclusionSection, contextSection, executiveSummary, findingsSection, introductionSection, outlineEntry, recommendationsSection } from './body';
 import { renderCharts } from './chartImages';
+import { documentsAnnex } from './documents';
 import type { ChartRasterizer } from './charts';
 import { listCounter } from './rich';
 import { countryName, hasNarrative, headingText, reportOutline, type SectionId } from '../narrative';
@@ -126,6 +127,7 @@ export async function buildReport(stored: Dataset, options: ReportOptions): Prom
   annexes.push(...annexIII(ctx, full ? annexTitle('annexIII') : undefined));
   progress(0.3);
   annexes.push(...annexIV(ctx, full ? annexTitle('annexIV') : undefined));
+  annexes.push(...documentsAnnex(ctx));
   progress(0.4);
   if (options.individualResponses) annexes.push(...individualResponsesFrame(ctx));
   progress(0.5);
