@@ -12,6 +12,7 @@ import type {
   AnswerValue,
   Assessment,
   Attachment,
+  AttachmentLink,
   ChecklistPart,
   ConsolidatedRevision,
   ConsolidatedValue,
@@ -26,7 +27,7 @@ import type {
   Tombstone,
   TombstoneTarget,
 } from '../../shared/model/types';
-import { isAssessmentDeleted, liveDataset } from '../../shared/merge/tombstones';
+import { deletedBy, indexTombstones, isAssessmentDeleted, liveDataset } from '../../shared/merge/tombstones';
 import {
   consolidatedBucket,
   textBucket,
@@ -192,6 +193,20 @@ async function putInChunks<T>(table: { bulkPut(items: readonly T[]): Promise<unk
 const groupWeight = (g: { revisions: readonly unknown[] }) => g.revisions.length * 800;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Largest file attached by default (the user can change it: repo.setAttachmentLimit). */
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** A file to attach, as chosen, dropped or pasted. */
+export interface NewAttachment {
+  assessmentId: Id;
+  blob: Blob;
+  fileName: string;
+  link: AttachmentLink;
+  organization?: string;
+}
+
+const sameLink = (a: AttachmentLink, b: AttachmentLink) => JSON.stringify(a) === JSON.stringify(b);
 
 async function sha256Hex(blob: Blob): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
@@ -528,6 +543,84 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
 
     async attachments(assessmentId: Id): Promise<Attachment[]> {
       return db.attachments.where('assessmentId').equals(assessmentId).toArray();
+    },
+
+    /** The live (not deleted) attachments of an assessment. */
+    async liveAttachments(assessmentId: Id): Promise<Attachment[]> {
+      const [attachments, tombstones] = await Promise.all([repo.attachments(assessmentId), repo.tombstones(assessmentId)]);
+      const deleted = indexTombstones(tombstones).attachment;
+      return attachments.filter((f) => !deletedBy(deleted.get(f.id), f.updatedAt));
+    },
+
+    async attachmentLimit(): Promise<number> {
+      return (await metaGet<number>('attachmentMaxBytes')) ?? DEFAULT_ATTACHMENT_MAX_BYTES;
+    },
+
+    async setAttachmentLimit(bytes: number): Promise<void> {
+      if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new RangeError('the attachment limit must be a positive number of bytes');
+      await db.meta.put({ key: 'attachmentMaxBytes', value: bytes });
+    },
+
+    /**
+     * Attaches a file to an answer, a consolidated answer or a report text. The bytes are
+     * stored once per content (SHA-256); the same file attached again — here or elsewhere in
+     * the assessment — adds a link to its existing record, so the report lists it once.
+     * Refused (nothing written) when larger than the limit.
+     */
+    async attachFile(input: NewAttachment, who: Interviewer): Promise<{ ok: true; attachment: Attachment; existing: boolean } | { ok: false; reason: 'tooLarge'; limit: number }> {
+      const limit = await repo.attachmentLimit();
+      if (input.blob.size > limit) return { ok: false, reason: 'tooLarge', limit };
+      const sha256 = await sha256Hex(input.blob);
+      await repo.putBlob(sha256, input.blob);
+      const at = now();
+      const same = (await repo.liveAttachments(input.assessmentId)).find((f) => f.sha256 === sha256);
+      if (same) {
+        const attachment: Attachment = same.links.some((l) => sameLink(l, input.link)) ? same : { ...same, links: [...same.links, input.link], updatedAt: at, updatedBy: who.id };
+        if (attachment !== same) await db.attachments.put(attachment);
+        return { ok: true, attachment, existing: true };
+      }
+      const title = input.fileName.replace(/\.[A-Za-z0-9]{1,8}$/, '').replace(/[_]+/g, ' ').trim();
+      const attachment: Attachment = {
+        id: newId(),
+        assessmentId: input.assessmentId,
+        sha256,
+        size: input.blob.size,
+        mediaType: input.blob.type || 'application/octet-stream',
+        fileName: input.fileName,
+        title: title || input.fileName,
+        received: at.slice(0, 10) as Attachment['received'],
+        organization: (input.organization ?? '').trim(),
+        links: [input.link],
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: who.id,
+      };
+      await db.attachments.put(attachment);
+      return { ok: true, attachment, existing: false };
+    },
+
+    /** A correction of a document's title, date received or organisation. */
+    async updateAttachment(id: Id, patch: Partial<Pick<Attachment, 'title' | 'received' | 'organization'>>, who: Interviewer): Promise<void> {
+      await db.attachments.update(id, { ...patch, updatedAt: now(), updatedBy: who.id });
+    },
+
+    /**
+     * Takes a document away from one place. Linked elsewhere too, it only loses this link;
+     * otherwise it is deleted (a tombstone). Returns how to undo it (by writing again).
+     */
+    async detachFile(id: Id, link: AttachmentLink, who: Interviewer, reason = ''): Promise<() => Promise<void>> {
+      const f = await db.attachments.get(id);
+      if (!f) throw new Error('attachment not found');
+      const others = f.links.filter((l) => !sameLink(l, link));
+      if (others.length > 0 && others.length < f.links.length) {
+        await db.attachments.put({ ...f, links: others, updatedAt: now(), updatedBy: who.id });
+        return async () => {
+          const current = await db.attachments.get(id);
+          if (current) await db.attachments.put({ ...current, links: [...current.links, link], updatedAt: now(), updatedBy: who.id });
+        };
+      }
+      const tombstone = await deleteRecord('attachment', id, f.assessmentId, who, reason);
+      return () => repo.restore(tombstone, who.id);
     },
 
     /**

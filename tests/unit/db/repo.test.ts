@@ -393,3 +393,41 @@ describe('live queries', () => {
     expect(seen).toEqual(['', 'live']);
   });
 });
+
+describe('supporting documents', () => {
+  const pdf = (text: string) => new Blob([new TextEncoder().encode(`%PDF-1.4 ${text}`)], { type: 'application/pdf' });
+
+  it('stores the same file once, links it where it is attached again, and refuses files over the limit', async () => {
+    const { me, a, iv } = await setup();
+    const answer = { kind: 'answer' as const, interviewId: iv.id, questionId: 'A1.1' };
+    const first = await repo.attachFile({ assessmentId: a.id, blob: pdf('law'), fileName: 'Law_on_e-documents.pdf', link: answer, organization: 'SRC' }, me);
+    expect(first).toMatchObject({ ok: true, existing: false, attachment: { title: 'Law on e-documents', organization: 'SRC', mediaType: 'application/pdf', links: [answer] } });
+    const again = await repo.attachFile({ assessmentId: a.id, blob: pdf('law'), fileName: 'copy.pdf', link: { kind: 'consolidated', questionId: 'A1.1' } }, me);
+    expect(again.ok && again.existing).toBe(true);
+    expect(await db.blobs.count()).toBe(1);
+    expect(await repo.liveAttachments(a.id)).toHaveLength(1);
+    expect((await repo.liveAttachments(a.id))[0]!.links).toHaveLength(2);
+    await repo.setAttachmentLimit(10);
+    expect(await repo.attachFile({ assessmentId: a.id, blob: pdf('a larger file'), fileName: 'big.pdf', link: answer }, me)).toEqual({ ok: false, reason: 'tooLarge', limit: 10 });
+    expect(await db.blobs.count()).toBe(1);
+  });
+
+  it('removing a document linked once deletes it (a tombstone), undone by writing it again; linked twice, it loses one link', async () => {
+    const { me, a, iv } = await setup();
+    const answer = { kind: 'answer' as const, interviewId: iv.id, questionId: 'A1.1' };
+    const consolidated = { kind: 'consolidated' as const, questionId: 'A1.1' };
+    const r = await repo.attachFile({ assessmentId: a.id, blob: pdf('order'), fileName: 'order.pdf', link: answer }, me);
+    if (!r.ok) throw new Error('not attached');
+    await repo.attachFile({ assessmentId: a.id, blob: pdf('order'), fileName: 'order.pdf', link: consolidated }, me);
+    const undoLink = await repo.detachFile(r.attachment.id, consolidated, me);
+    expect((await repo.liveAttachments(a.id))[0]!.links).toEqual([answer]);
+    await undoLink();
+    expect((await repo.liveAttachments(a.id))[0]!.links).toHaveLength(2);
+    await repo.detachFile(r.attachment.id, consolidated, me);
+    const undo = await repo.detachFile(r.attachment.id, answer, me);
+    expect(await repo.liveAttachments(a.id)).toEqual([]);
+    expect((await repo.exportDataset(a.id)).tombstones).toMatchObject([{ target: 'attachment', targetId: r.attachment.id }]);
+    await undo();
+    expect(await repo.liveAttachments(a.id)).toHaveLength(1);
+  });
+});
