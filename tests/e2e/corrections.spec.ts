@@ -139,7 +139,7 @@ test('a stakeholder who took part is explained, not refused; merged duplicates d
   await page.getByRole('button', { name: 'Delete Madina Kajimova', exact: false }).click();
   const inUse = page.getByTestId('stakeholder-in-use');
   await expect(inUse).toContainText('took part in 1 interview');
-  await expect(inUse).toContainText('Probable duplicates');
+  await expect(inUse).toContainText('Import and export → Possible duplicate stakeholders');
   expect(await seriousViolations(page), 'stakeholder in use').toEqual([]);
   await inUse.getByRole('button', { name: 'Close' }).last().click();
 

@@ -181,8 +181,8 @@ export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
               </li>
             ))}
           </ul>
-          <p>{t('deletion.stakeholderInUseDuplicate')}</p>
-          <p>{t('deletion.stakeholderInUseMistake')}</p>
+          <p>{t('deletion.stakeholderInUseDuplicate', { tab: t('tabs.exchange'), panel: t('duplicates.title') })}</p>
+          <p>{t('deletion.stakeholderInUseMistake', { tab: t('tabs.interviews'), action: t('corrections.editInterview') })}</p>
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => setInUse(null)}>
               {t('common.close')}
