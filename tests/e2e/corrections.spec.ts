@@ -167,3 +167,42 @@ test('a stakeholder who took part is explained, not refused; merged duplicates d
   await page.getByRole('tab', { name: 'Interviews' }).click();
   await expect(page.locator('.interview-card', { hasText: MTI })).toContainText('Madina Kazhimova');
 });
+
+test('a whole assessment is deleted after typing its title, with a backup first, and restored by importing the backup', async ({ page }) => {
+  test.setTimeout(150_000);
+  await setUpProfile(page);
+  await createAssessment(page, 'Kyrgyzstan');
+  await pasteStakeholders(page);
+  await startInterview(page, { organization: SRC, language: 'en', parts: ['techA'] });
+  await card(page, 'A1.1').getByLabel('Partially').check();
+  await waitSaved(page);
+  await page.locator('.breadcrumbs .link-button').click();
+
+  await page.getByTestId('delete-assessment').click();
+  const dialog = page.getByTestId('delete-assessment-dialog');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('backup-first').click()]);
+  const backup = path.join(dir, 'backup-before-delete.rsb');
+  await download.saveAs(backup);
+  await expect(dialog).toContainText('Backup saved');
+  expect(await seriousViolations(page), 'delete assessment dialog').toEqual([]);
+  // Nothing happens until the title is typed exactly.
+  await expect(dialog.getByTestId('confirm-delete-button')).toBeDisabled();
+  await dialog.getByTestId('delete-type-confirm').fill('Kyrgyz');
+  await expect(dialog.getByTestId('confirm-delete-button')).toBeDisabled();
+  await dialog.getByTestId('delete-type-confirm').fill('Readiness assessment: Kyrgyzstan');
+  await dialog.getByTestId('confirm-delete-button').click();
+  await expect(page.getByTestId('new-assessment')).toBeVisible();
+  await expect(page.locator('.assessment-card')).toHaveCount(0);
+  await expect(page.getByTestId('undo-toast')).toContainText('deleted');
+
+  // Restored from the backup: the preview says so, and everything is back.
+  await page.getByTestId('home-import').click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);
+  await chooser.setFiles([backup]);
+  await expect(page.getByTestId('import-restores')).toContainText('restores it');
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByRole('tab', { name: 'Interviews' })).toBeVisible();
+  await expect(page.locator('.interview-card')).toHaveCount(1);
+  await page.locator('.breadcrumbs .link-button').first().click();
+  await expect(page.locator('.assessment-card')).toContainText('Kyrgyzstan');
+});
