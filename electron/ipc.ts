@@ -3,9 +3,21 @@
  * arguments so tests run them in plain Node. Every handler checks the sender first and
  * validates its arguments with zod; a rejected call returns nothing useful to an attacker.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { BridgeChannel, MAX_FILE_BYTES, VIEWABLE_EXTENSIONS, type AppInfo, type OpenDocumentResult, type OpenedFile, type SaveResult } from '../shared/bridge';
+import {
+  BRIDGE_CHUNK_BYTES,
+  BridgeChannel,
+  MAX_BLOB_BYTES,
+  MAX_FILE_BYTES,
+  WHOLE_FILE_BYTES,
+  VIEWABLE_EXTENSIONS,
+  type AppInfo,
+  type OpenDocumentResult,
+  type OpenedFileMessage,
+  type SaveResult,
+} from '../shared/bridge';
 import { LANGUAGES, type Lang } from '../shared/i18n';
 import { isTrustedSender, type SenderLike } from './security';
 
@@ -32,6 +44,34 @@ export const saveFileArgs = z
   .strict();
 
 export const uiLanguageArg = z.enum(LANGUAGES);
+
+const token = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const readChunkArgs = z
+  .object({
+    token,
+    offset: z.number().int().min(0).max(MAX_BLOB_BYTES),
+    length: z.number().int().min(1).max(BRIDGE_CHUNK_BYTES),
+  })
+  .strict();
+
+export const saveBeginArgs = z
+  .object({
+    title: z.string().max(200).optional(),
+    suggestedName: z.string().min(1).max(255),
+    size: z.number().int().min(0).max(MAX_BLOB_BYTES),
+    filters: z.array(filterSchema).max(10).optional(),
+  })
+  .strict();
+
+export const saveChunkArgs = z
+  .object({
+    token,
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= BRIDGE_CHUNK_BYTES, 'chunk too large'),
+  })
+  .strict();
+
+export const saveTokenArgs = z.object({ token }).strict();
 
 export const openDocumentArgs = z
   .object({
@@ -71,6 +111,11 @@ export interface FsLike {
   stat(p: string): Promise<{ size: number; isFile(): boolean }>;
   readFile(p: string): Promise<Uint8Array>;
   writeFile(p: string, data: Uint8Array): Promise<void>;
+  /** Up to `length` bytes from `position` (fewer only at the end of the file). */
+  readRange(p: string, position: number, length: number): Promise<Uint8Array>;
+  appendFile(p: string, data: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(p: string): Promise<void>;
 }
 
 export interface IpcDeps {
@@ -113,13 +158,34 @@ export function safeFileName(name: string): string {
   return WINDOWS_DEVICE.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
+/** At most this many large files are open for chunked reading or writing at once. */
+const MAX_TRANSFERS = 32;
+
 export function createBridgeHandlers(deps: IpcDeps) {
   function guard(event: SenderLike) {
     if (!isTrustedSender(event)) throw new BridgeError('untrusted-sender');
   }
 
+  // Large files chosen or saved by the user, by random token: the renderer never sees a
+  // path, and can only read or write the files the user picked in a dialog.
+  const reads = new Map<string, { path: string; size: number }>();
+  const writes = new Map<string, { target: string; temp: string; size: number; written: number }>();
+  const newToken = () => randomBytes(16).toString('hex');
+  function remember<T>(map: Map<string, T>, value: T): string {
+    // The oldest transfer gives way (a renderer that never finishes cannot pile them up).
+    if (map.size >= MAX_TRANSFERS) map.delete(map.keys().next().value as string);
+    const t = newToken();
+    map.set(t, value);
+    return t;
+  }
+  async function abortWrite(t: string) {
+    const w = writes.get(t);
+    writes.delete(t);
+    if (w) await deps.fs.unlink(w.temp).catch(() => undefined);
+  }
+
   return {
-    async [BridgeChannel.openFiles](event: SenderLike, raw: unknown): Promise<OpenedFile[]> {
+    async [BridgeChannel.openFiles](event: SenderLike, raw: unknown): Promise<OpenedFileMessage[]> {
       guard(event);
       const parsed = openFilesArgs.safeParse(raw);
       if (!parsed.success) throw new BridgeError('invalid-arguments');
@@ -131,11 +197,11 @@ export function createBridgeHandlers(deps: IpcDeps) {
         filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
       });
       if (result.canceled) return [];
-      const files: OpenedFile[] = [];
+      const files: OpenedFileMessage[] = [];
       // Each file on its own: one too large or unreadable never stops the others.
       for (const filePath of result.filePaths) {
         const name = path.basename(filePath);
-        const unreadable: OpenedFile = { name, bytes: new Uint8Array(0), problem: { kind: 'unreadable' } };
+        const unreadable: OpenedFileMessage = { name, bytes: new Uint8Array(0), problem: { kind: 'unreadable' } };
         let stat;
         try {
           stat = await deps.fs.stat(filePath);
@@ -147,8 +213,12 @@ export function createBridgeHandlers(deps: IpcDeps) {
           files.push(unreadable);
           continue;
         }
-        if (stat.size > MAX_FILE_BYTES) {
+        if (stat.size > MAX_BLOB_BYTES) {
           files.push({ name, bytes: new Uint8Array(0), problem: { kind: 'tooLarge', size: stat.size } });
+          continue;
+        }
+        if (stat.size > WHOLE_FILE_BYTES) {
+          files.push({ name, bytes: new Uint8Array(0), chunked: { token: remember(reads, { path: filePath, size: stat.size }), size: stat.size } });
           continue;
         }
         try {
@@ -178,6 +248,101 @@ export function createBridgeHandlers(deps: IpcDeps) {
         throw new BridgeError('write-failed');
       }
       return { saved: true, name: path.basename(result.filePath) };
+    },
+
+    async [BridgeChannel.readChunk](event: SenderLike, raw: unknown): Promise<Uint8Array> {
+      guard(event);
+      const parsed = readChunkArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      const { token: t, offset, length } = parsed.data;
+      const file = reads.get(t);
+      if (!file || offset + length > file.size) throw new BridgeError('invalid-arguments');
+      let bytes: Uint8Array;
+      try {
+        bytes = await deps.fs.readRange(file.path, offset, length);
+      } catch {
+        reads.delete(t);
+        throw new BridgeError('read-failed');
+      }
+      // A file that shrank since it was chosen is unreadable, not silently short.
+      if (bytes.byteLength !== length) {
+        reads.delete(t);
+        throw new BridgeError('read-failed');
+      }
+      if (offset + length === file.size) reads.delete(t);
+      return bytes;
+    },
+
+    async [BridgeChannel.saveBegin](event: SenderLike, raw: unknown): Promise<{ token: string } | { saved: false }> {
+      guard(event);
+      const parsed = saveBeginArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      const args = parsed.data;
+      const title = args.title ?? deps.dialogTitles?.().save;
+      const result = await deps.dialog.showSaveDialog({
+        ...(title ? { title } : {}),
+        defaultPath: path.join(deps.defaultSaveDir, safeFileName(args.suggestedName)),
+        ...(args.filters ? { filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) } : {}),
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      // Written next to the target and renamed at the end: a failed or abandoned save never
+      // leaves a half-written file under the chosen name.
+      const t = newToken();
+      const temp = `${result.filePath}.${t.slice(0, 8)}.part`;
+      try {
+        await deps.fs.writeFile(temp, new Uint8Array(0));
+      } catch {
+        throw new BridgeError('write-failed');
+      }
+      if (writes.size >= MAX_TRANSFERS) await abortWrite(writes.keys().next().value as string);
+      writes.set(t, { target: result.filePath, temp, size: args.size, written: 0 });
+      return { token: t };
+    },
+
+    async [BridgeChannel.saveChunk](event: SenderLike, raw: unknown): Promise<void> {
+      guard(event);
+      const parsed = saveChunkArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      const w = writes.get(parsed.data.token);
+      if (!w) throw new BridgeError('invalid-arguments');
+      if (w.written + parsed.data.bytes.byteLength > w.size) {
+        await abortWrite(parsed.data.token);
+        throw new BridgeError('invalid-arguments');
+      }
+      try {
+        await deps.fs.appendFile(w.temp, parsed.data.bytes);
+      } catch {
+        await abortWrite(parsed.data.token);
+        throw new BridgeError('write-failed');
+      }
+      w.written += parsed.data.bytes.byteLength;
+    },
+
+    async [BridgeChannel.saveEnd](event: SenderLike, raw: unknown): Promise<SaveResult> {
+      guard(event);
+      const parsed = saveTokenArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      const w = writes.get(parsed.data.token);
+      if (!w) throw new BridgeError('invalid-arguments');
+      if (w.written !== w.size) {
+        await abortWrite(parsed.data.token);
+        throw new BridgeError('write-failed');
+      }
+      writes.delete(parsed.data.token);
+      try {
+        await deps.fs.rename(w.temp, w.target);
+      } catch {
+        await deps.fs.unlink(w.temp).catch(() => undefined);
+        throw new BridgeError('write-failed');
+      }
+      return { saved: true, name: path.basename(w.target) };
+    },
+
+    async [BridgeChannel.saveAbort](event: SenderLike, raw: unknown): Promise<void> {
+      guard(event);
+      const parsed = saveTokenArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      await abortWrite(parsed.data.token);
     },
 
     async [BridgeChannel.appInfo](event: SenderLike, raw: unknown): Promise<AppInfo> {

@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { promises as fsp } from 'node:fs';
+import { nodeFileSystem } from './fileSystem';
 import os from 'node:os';
 import path from 'node:path';
 import { catalogueVersionLabel } from '../shared/checklist/catalogue';
@@ -132,11 +133,7 @@ if (!app.requestSingleInstanceLock()) {
         showOpenDialog: (o) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
         showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o)),
       },
-      fs: {
-        stat: (p) => fsp.stat(p),
-        readFile: async (p) => new Uint8Array(await fsp.readFile(p)),
-        writeFile: (p, data) => fsp.writeFile(p, data),
-      },
+      fs: nodeFileSystem,
       defaultSaveDir: app.getPath('documents'),
       appInfo,
       viewer: {

@@ -87,7 +87,25 @@ export const BridgeChannel = {
   appInfo: 'bridge:app-info',
   setUiLanguage: 'bridge:set-ui-language',
   openDocument: 'bridge:open-document',
+  // Large files cross the desktop bridge in chunks; only preload uses these.
+  readChunk: 'bridge:read-chunk',
+  saveBegin: 'bridge:save-begin',
+  saveChunk: 'bridge:save-chunk',
+  saveEnd: 'bridge:save-end',
+  saveAbort: 'bridge:save-abort',
 } as const;
+
+/**
+ * Desktop: a file up to this size crosses IPC in one message; a larger one (a bundle
+ * container with attachments, up to MAX_BLOB_BYTES) in chunks of BRIDGE_CHUNK_BYTES, which
+ * preload gathers into a Blob (opening) or reads from a Blob (saving). The renderer sees the
+ * same `OpenedFile.blob` as in the web app, so one code path reads both.
+ */
+export const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
+export const BRIDGE_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** What the main process answers for one opened file: bytes, or a handle to read it in chunks. */
+export type OpenedFileMessage = OpenedFile & { readonly chunked?: { readonly token: string; readonly size: number } };
 
 /** Upper bound for one file crossing the desktop bridge as bytes (the JSON bundle limit). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;

@@ -57,20 +57,31 @@ export function QuestionnaireImportPanel({ assessment }: { assessment: Assessmen
     }
     const file = files[0];
     if (!file) return;
-    if (file.bytes.length > MAX_FILE_BYTES) {
+    // The web bridge hands over the File itself (bytes empty); the desktop bridge its bytes.
+    const size = file.blob ? file.blob.size : file.bytes.length;
+    if (file.problem?.kind === 'tooLarge' || size > MAX_FILE_BYTES) {
       setResult({ kind: 'error', text: t('dataio.fileTooLarge', { file: file.name }) });
       return;
     }
     setStage({ name: 'reading', file: file.name });
+    let fileBytes: Uint8Array;
+    try {
+      if (file.problem) throw new Error('unreadable');
+      fileBytes = file.blob ? new Uint8Array(await file.blob.arrayBuffer()) : file.bytes;
+    } catch {
+      setResult({ kind: 'error', text: t('importFeedback.unreadable', { file: file.name }) });
+      setStage({ name: 'idle' });
+      return;
+    }
     await saver.flush();
     const dataset = await repo.exportDataset(assessment.id);
-    const check = await checkReply(dataset, file.name, file.bytes);
+    const check = await checkReply(dataset, file.name, fileBytes);
     if (!check.ok) {
       setResult({ kind: 'error', text: replyErrorMessage(lang, check.error) });
       setStage({ name: 'idle' });
       return;
     }
-    setBytes(file.bytes);
+    setBytes(fileBytes);
     setDecisions(new Map());
     setStage({ name: 'review', preview: check.preview });
   };

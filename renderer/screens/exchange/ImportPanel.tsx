@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_EXTENSION, bundleErrorMessage, bundleWarningMessage, type BundleError } from '../../../shared/bundle';
 import type { ImportCounts, RecordCounts } from '../../../shared/merge';
-import { MAX_BLOB_BYTES, MAX_FILE_BYTES, type OpenedFile } from '../../../shared/bridge';
+import { MAX_BLOB_BYTES, type OpenedFile } from '../../../shared/bridge';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
 import { getBridge, isDesktop } from '../../platform';
@@ -128,7 +128,7 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
     const list: Entry[] = files.map((f) => {
       const key = `f${nextKey++}`;
       if (f.problem?.kind === 'tooLarge')
-        return { key, name: f.name, blob: empty, outcome: { kind: 'error', error: { code: 'tooLarge', params: { size: f.problem.size, limit: isDesktop() ? MAX_FILE_BYTES : MAX_BLOB_BYTES, file: f.name } } } };
+        return { key, name: f.name, blob: empty, outcome: { kind: 'error', error: { code: 'tooLarge', params: { size: f.problem.size, limit: MAX_BLOB_BYTES, file: f.name } } } };
       if (f.problem?.kind === 'unreadable' || !f.blob) return { key, name: f.name, blob: empty, outcome: { kind: 'message', text: t('importFeedback.unreadable', { file: f.name }) } };
       return { key, name: f.name, blob: f.blob };
     });
@@ -146,9 +146,9 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
     };
     try {
       // In the browser the files stay unread here (the worker reads them); the desktop
-      // bridge hands over bytes, read in the main process.
+      // bridge hands over bytes (small files) or a Blob read in chunks (large ones).
       const files: Chosen[] = isDesktop()
-        ? (await getBridge().openFiles(options)).map((f) => (f.problem ? { name: f.name, problem: f.problem } : { name: f.name, blob: new Blob([f.bytes as BlobPart]) }))
+        ? (await getBridge().openFiles(options)).map((f) => (f.problem ? { name: f.name, problem: f.problem } : { name: f.name, blob: f.blob ?? new Blob([f.bytes as BlobPart]) }))
         : browserChoice(await pickBrowserFiles(options));
       await start(files);
     } catch {

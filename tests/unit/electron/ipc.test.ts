@@ -18,6 +18,10 @@ function deps(overrides: Partial<IpcDeps> = {}) {
       writeFile: vi.fn(async (p: string, data: Uint8Array) => {
         written.push([p, data]);
       }),
+      readRange: vi.fn(async () => new Uint8Array(0)),
+      appendFile: vi.fn(async () => undefined),
+      rename: vi.fn(async () => undefined),
+      unlink: vi.fn(async () => undefined),
     },
     defaultSaveDir: '/home/u/Documents',
     viewer: { makeTempDir: vi.fn(async () => '/tmp/readiness-document-1'), openPath: vi.fn(async () => '') },
@@ -55,19 +59,22 @@ describe('bridge IPC handlers', () => {
   it('open files: a file over the size limit is refused before it is read, and the others are still read', async () => {
     const { d, h } = deps({
       dialog: {
-        showOpenDialog: async () => ({ canceled: false, filePaths: ['/x/small.rsb', '/x/huge.rsb', '/x/gone.rsb', '/x/other.rsb'] }),
+        showOpenDialog: async () => ({ canceled: false, filePaths: ['/x/small.rsb', '/x/huge.rsb', '/x/gone.rsb', '/x/large.rsb', '/x/other.rsb'] }),
         showSaveDialog: async () => ({ canceled: true }),
       },
     });
     d.fs.stat = vi.fn(async (p: string) => {
       if (p.endsWith('gone.rsb')) throw new Error('ENOENT');
-      return { size: p.endsWith('huge.rsb') ? 300 * 1024 * 1024 : 10, isFile: () => true };
+      const size = p.endsWith('huge.rsb') ? 3 * 1024 ** 3 : p.endsWith('large.rsb') ? 300 * 1024 ** 2 : 10;
+      return { size, isFile: () => true };
     });
     const files = await h[BridgeChannel.openFiles](trusted, { multiple: true, filters: [] });
-    expect(files.map((f) => [f.name, f.problem ?? 'read'])).toEqual([
+    expect(files.map((f) => [f.name, f.problem ?? (f.chunked ? 'chunked' : 'read')])).toEqual([
       ['small.rsb', 'read'],
-      ['huge.rsb', { kind: 'tooLarge', size: 300 * 1024 * 1024 }],
+      ['huge.rsb', { kind: 'tooLarge', size: 3 * 1024 ** 3 }],
       ['gone.rsb', { kind: 'unreadable' }],
+      // Over 16 MiB: a handle to read in chunks (preload turns it into a Blob), not bytes.
+      ['large.rsb', 'chunked'],
       ['other.rsb', 'read'],
     ]);
     expect((d.fs.readFile as ReturnType<typeof vi.fn>).mock.calls.map((c) => c[0])).toEqual(['/x/small.rsb', '/x/other.rsb']);

@@ -160,7 +160,18 @@ describe('electron main process', () => {
 
   it('registers the bridge handlers and a Help → About menu with the versions', async () => {
     await boot();
-    expect([...state.ipc.keys()].sort()).toEqual(['bridge:app-info', 'bridge:open-document', 'bridge:open-files', 'bridge:save-file', 'bridge:set-ui-language']);
+    expect([...state.ipc.keys()].sort()).toEqual([
+      'bridge:app-info',
+      'bridge:open-document',
+      'bridge:open-files',
+      'bridge:read-chunk',
+      'bridge:save-abort',
+      'bridge:save-begin',
+      'bridge:save-chunk',
+      'bridge:save-end',
+      'bridge:save-file',
+      'bridge:set-ui-language',
+    ]);
     const help = state.menu!.find((m) => m.label === 'Help')!;
     const about = help.submenu!.find((i) => i.label?.startsWith('About'))!;
     about.click!();
