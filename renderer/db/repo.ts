@@ -371,8 +371,10 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
      * (not a hard delete), so an older bundle that still has the duplicate cannot bring it
      * back. One transaction.
      */
-    async mergeStakeholders(keepId: Id, dropIds: readonly Id[], who: Interviewer): Promise<void> {
+    async mergeStakeholders(keepId: Id, dropIds: readonly Id[], who: Interviewer): Promise<() => Promise<void>> {
       const drop = new Set(dropIds.filter((id) => id !== keepId));
+      const before: Array<{ id: Id; stakeholderIds: readonly Id[] }> = [];
+      let mergedAt = '';
       await db.transaction('rw', db.stakeholders, db.interviews, db.tombstoneGroups, async () => {
         const kept = await db.stakeholders.get(keepId);
         if (!kept) throw new Error('stakeholder not found');
@@ -383,11 +385,21 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
           .filter((iv) => iv.stakeholderIds.some((id) => drop.has(id)))
           .toArray();
         for (const iv of affected) {
+          before.push({ id: iv.id, stakeholderIds: iv.stakeholderIds });
           const ids = [...new Set(iv.stakeholderIds.map((id) => (drop.has(id) ? keepId : id)))];
           await db.interviews.update(iv.id, { stakeholderIds: ids, updatedAt: at });
         }
         await repo.putTombstones([...drop].map((id) => tombstoneOf('stakeholder', id, kept.assessmentId, who, 'merged', at, keepId)));
+        mergedAt = at;
       });
+      // Undo: the duplicates and the interviews' participants written again, newer than the merge.
+      return async () => {
+        await db.transaction('rw', db.stakeholders, db.interviews, async () => {
+          const again = after(mergedAt);
+          for (const id of drop) await db.stakeholders.update(id, { updatedAt: again, updatedBy: who.id });
+          for (const b of before) await db.interviews.update(b.id, { stakeholderIds: [...b.stakeholderIds], updatedAt: again });
+        });
+      };
     },
 
     // ---- Interviews ---------------------------------------------------------------

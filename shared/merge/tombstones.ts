@@ -49,11 +49,12 @@ export function isAssessmentDeleted(d: Pick<Dataset, 'assessment' | 'tombstones'
  * Follows `replacedBy` links from a stakeholder to the one it was merged into. Bounded by
  * the number of tombstones, so a cycle in hostile data ends (at the last id before repeating).
  */
-export function resolveStakeholder(id: Id, index: TombstoneIndex): Id {
+export function resolveStakeholder(id: Id, index: TombstoneIndex, revived: ReadonlySet<Id> = new Set()): Id {
   let current = id;
   const seen = new Set<Id>([id]);
   for (;;) {
-    const next = index.stakeholder.get(current)?.replacedBy;
+    // A stakeholder written again after its merge (the merge undone) ends the chain.
+    const next = revived.has(current) ? undefined : index.stakeholder.get(current)?.replacedBy;
     if (next === undefined || seen.has(next)) return current;
     seen.add(next);
     current = next;
@@ -88,11 +89,14 @@ export function liveDataset(d: Dataset): Dataset {
     return { ...d, stakeholders: [], interviews: [], answers: [], consolidated: [], texts: [], attachments: [] };
   }
   const stakeholders = d.stakeholders.filter((s) => !deletedBy(index.stakeholder.get(s.id), s.updatedAt));
+  // A merged duplicate written again after the merge (the merge undone) is a person again: not renamed.
+  const revived = new Set(d.stakeholders.filter((s) => index.stakeholder.has(s.id) && !deletedBy(index.stakeholder.get(s.id), s.updatedAt)).map((s) => s.id));
+  const renamed = (id: Id) => !revived.has(id) && index.stakeholder.get(id)?.replacedBy !== undefined;
   const interviews = d.interviews
     .filter((iv) => !deletedBy(index.interview.get(iv.id), iv.updatedAt))
     .map((iv) => {
-      if (!iv.stakeholderIds.some((id) => index.stakeholder.get(id)?.replacedBy !== undefined)) return iv;
-      const ids = [...new Set(iv.stakeholderIds.map((id) => resolveStakeholder(id, index)))];
+      if (!iv.stakeholderIds.some(renamed)) return iv;
+      const ids = [...new Set(iv.stakeholderIds.map((id) => resolveStakeholder(id, index, revived)))];
       return { ...iv, stakeholderIds: ids };
     });
   // Answers go with their interview: those of a deleted interview, or of one whose record

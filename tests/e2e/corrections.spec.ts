@@ -153,6 +153,12 @@ test('a stakeholder who took part is explained, not refused; merged duplicates d
   await expect(duplicates).toContainText('Madina Kajimova');
   await duplicates.locator('.duplicate-row', { hasText: 'Madina Kazhimova' }).getByRole('button').click();
   await expect(page.getByTestId('duplicate-list')).toHaveCount(0);
+  // The merge can be undone like a deletion; then merged again.
+  await expect(page.getByTestId('undo-toast')).toContainText('merged into');
+  await page.getByTestId('undo-button').click();
+  await expect(page.getByTestId('duplicate-list')).toContainText('Madina Kajimova');
+  await page.getByTestId('duplicate-list').locator('.duplicate-row', { hasText: 'Madina Kazhimova' }).getByRole('button').click();
+  await expect(page.getByTestId('duplicate-list')).toHaveCount(0);
 
   // The old bundle comes back: nothing to merge again, one Madina, the interview names her.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);

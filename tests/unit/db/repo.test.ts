@@ -189,6 +189,19 @@ describe('stakeholders and interviews', () => {
     expect(view.interviews.find((x) => x.id === iv.id)?.stakeholderIds).toEqual([s.id]);
   });
 
+  it('a merge is undone by writing the duplicate and the interviews again (the tombstone stays)', async () => {
+    const { me, a, s } = await setup();
+    const [dup] = await repo.addStakeholders(a.id, [{ organization: 'State Revenue Committee', name: 'T. Sergaziev', position: 'Chief expert', sector: 'government' }], me.id);
+    const iv2 = await repo.createInterview({ assessmentId: a.id, stakeholderIds: [dup!.id], organization: dup!.organization, date: '2026-01-12', place: '', language: 'kk', parts: ['techA'] }, me);
+    const undo = await repo.mergeStakeholders(s.id, [dup!.id], me);
+    expect((await repo.liveRecords(a.id)).stakeholders.map((x) => x.id)).toEqual([s.id]);
+    await undo();
+    const view = await repo.liveRecords(a.id);
+    expect(view.stakeholders.map((x) => x.id).sort()).toEqual([s.id, dup!.id].sort());
+    expect(view.interviews.find((x) => x.id === iv2.id)?.stakeholderIds).toEqual([dup!.id]);
+    expect(await repo.tombstones(a.id)).toHaveLength(1);
+  });
+
   it('exports only the chosen interviews with their answers', async () => {
     const { me, a, s, iv } = await setup();
     const iv2 = await repo.createInterview(

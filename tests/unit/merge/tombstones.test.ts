@@ -109,6 +109,10 @@ describe('liveDataset', () => {
     const live = liveDataset(d);
     expect(live.stakeholders.map((s) => s.id)).toEqual(['keep']);
     expect(live.interviews.map((i) => i.stakeholderIds)).toEqual([['keep'], ['keep']]);
+    // The duplicate written again after the merge (the merge undone): a person again, not renamed.
+    const undone = liveDataset({ ...d, stakeholders: [person('keep', T(2)), person('dup', T(4)), person('dup2', T(2))] });
+    expect(undone.stakeholders.map((s) => s.id)).toEqual(['keep', 'dup']);
+    expect(undone.interviews.map((i) => i.stakeholderIds)).toEqual([['dup', 'keep'], ['dup']]);
     const cyclic = indexTombstones([tombstone('c1', 'stakeholder', 'a', T(3), 'b'), tombstone('c2', 'stakeholder', 'b', T(3), 'a')]);
     expect(['a', 'b']).toContain(resolveStakeholder('a', cyclic));
   });
