@@ -86,3 +86,19 @@ test('a PDF attached to an answer is exported, imported on a second profile, ope
   expect(xml.includes('Annex: documents received')).toBe(true);
   expect(xml.includes('Law on Electronic Document')).toBe(true);
 });
+
+test('a file over this computer’s limit is refused with the limit named, and nothing is attached', async ({ page }) => {
+  test.setTimeout(120_000);
+  await setUpProfile(page);
+  await page.getByRole('button', { name: 'Change', exact: true }).click();
+  await page.getByTestId('attachment-limit').fill('1');
+  await page.locator('dialog button[type=submit]').click();
+  await expect(page.locator('dialog')).toHaveCount(0);
+  await createAssessment(page);
+  await pasteStakeholders(page);
+  await startInterview(page, { organization: SRC, language: 'en', parts: ['techA'] });
+  const docs = await openDocuments(page);
+  await docs.getByTestId('attachment-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(1_500_000, 0x25) });
+  await expect(docs.getByTestId('attachment-message')).toContainText('larger than 1 MB');
+  await expect(docs.getByTestId('attachment-row')).toHaveCount(0);
+});
