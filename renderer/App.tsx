@@ -37,7 +37,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1} className={route.name === 'interview' ? 'wide' : ''}>
         {route.name === 'home' && <HomeScreen />}
-        {route.name === 'assessment' && <AssessmentScreen assessmentId={route.assessmentId} tab={route.tab} />}
+        {route.name === 'assessment' && <AssessmentScreen assessmentId={route.assessmentId} tab={route.tab} itemId={route.itemId} />}
         {route.name === 'interview' && <WizardScreen assessmentId={route.assessmentId} interviewId={route.interviewId} {...(route.itemId ? { itemId: route.itemId } : {})} />}
       </main>
       <UndoToast />

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { encodeContainer } from '../../shared/bundle';
 import { writeStreamAtomically } from '../bundleIo';
 import { buildSeedDataset, type SeedInterviewer } from '../../shared/demo/seedDataset';
+import { seedTranslations } from '../../shared/demo/seedTranslations';
 import type { AnswerRevision, Dataset, Interview } from '../../shared/model/types';
 import { seedFixtures } from '../../tests/fixtures/seed';
 import type { Command } from '../io';
@@ -102,7 +103,8 @@ export function demoBundles(): { bundles: DemoBundle[]; conflict: DemoConflict }
     interviewer: first,
     kind: 'backup',
     label: `${first.name} as team lead: consolidated answers, report narrative, workshop participants`,
-    dataset: { assessment: lead.assessment, stakeholders: workshop, interviews: [], answers: [], consolidated: all.consolidated, texts: lead.texts, tombstones: [], attachments: [] },
+    // The lead's translations: organisation names in ru and kk, a few answers in Russian (shared/demo/seedTranslations.ts).
+    dataset: { assessment: lead.assessment, stakeholders: workshop, interviews: [], answers: [], consolidated: all.consolidated, texts: [...lead.texts, ...seedTranslations(lead, { by: first.id, byName: first.name, deviceId: first.deviceId })], tombstones: [], attachments: [] },
   });
   return { bundles, conflict: { interview: takenOver, questionId: original.questionId, editors: [first.name, second.name] } };
 }
@@ -119,7 +121,9 @@ export const demo: Command = {
     'the three interviewer bundles shows exactly one conflict. The lead\'s bundle also carries',
     'the narrative of the published report (executive summary, findings for a few areas, the',
     '29 recommendations, the action plan, Global Survey figures, conclusion), the report date',
-    'and workshop participants, so `readiness report` on all four writes the full report.',
+    'and workshop participants, so `readiness report` on all four writes the full report;',
+    'and the lead\'s translations: the country and organisation names in Russian and Kazakh',
+    'and a few consolidated answers in Russian (see `readiness report --untranslated mark`).',
     '',
     'Options:',
     '  -o, --output DIR   where to write the bundles',

@@ -7,6 +7,7 @@ import { inspect } from './inspect';
 import { merge } from './merge';
 import { reportCommand } from './report';
 import { validate } from './validate';
+import { translateCommand } from './translate';
 
 /** Every command of the `readiness` CLI, in the order --help lists them. */
 export const commands: Record<string, Command> = {
@@ -17,5 +18,6 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   export: exportCommand,
   questionnaire: questionnaireCommand,
+  translate: translateCommand,
   demo,
 };

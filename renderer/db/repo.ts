@@ -61,6 +61,8 @@ export interface NewStakeholder {
   sector: Sector;
   contacts?: string;
   notes?: string;
+  /** Took part in the validation workshop (Annex II). */
+  workshop?: boolean;
 }
 
 export interface NewInterview {
@@ -339,6 +341,7 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
         sector: s.sector,
         contacts: (s.contacts ?? '').trim(),
         notes: (s.notes ?? '').trim(),
+        ...(s.workshop ? { workshop: true } : {}),
         createdAt: at,
         updatedAt: at,
         updatedBy: by,

@@ -7,11 +7,11 @@ import { create } from 'zustand';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'assessment'; assessmentId: string; tab: AssessmentTab }
+  | { name: 'assessment'; assessmentId: string; tab: AssessmentTab; itemId?: string }
   | { name: 'interview'; assessmentId: string; interviewId: string; itemId?: string };
 
-export type AssessmentTab = 'interviews' | 'stakeholders' | 'exchange' | 'consolidation' | 'report';
-const TABS: readonly AssessmentTab[] = ['interviews', 'stakeholders', 'exchange', 'consolidation', 'report'];
+export type AssessmentTab = 'interviews' | 'stakeholders' | 'exchange' | 'consolidation' | 'writing' | 'report' | 'translate';
+const TABS: readonly AssessmentTab[] = ['interviews', 'stakeholders', 'exchange', 'consolidation', 'writing', 'report', 'translate'];
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -20,7 +20,8 @@ export function parseHash(hash: string): Route {
       return { name: 'interview', assessmentId: parts[1], interviewId: parts[3], ...(parts[4] ? { itemId: parts[4] } : {}) };
     }
     const tab = TABS.includes(parts[2] as AssessmentTab) ? (parts[2] as AssessmentTab) : 'interviews';
-    return { name: 'assessment', assessmentId: parts[1], tab };
+    // The consolidation of one item (a reference in the report's text links there).
+    return { name: 'assessment', assessmentId: parts[1], tab, ...(tab === 'consolidation' && parts[3] ? { itemId: parts[3] } : {}) };
   }
   return { name: 'home' };
 }
@@ -30,7 +31,7 @@ export function routeToHash(route: Route): string {
     case 'home':
       return '#/';
     case 'assessment':
-      return `#/a/${encodeURIComponent(route.assessmentId)}/${route.tab}`;
+      return `#/a/${encodeURIComponent(route.assessmentId)}/${route.tab}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
     case 'interview':
       return `#/a/${encodeURIComponent(route.assessmentId)}/i/${encodeURIComponent(route.interviewId)}${
         route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''

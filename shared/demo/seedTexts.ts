@@ -9,6 +9,7 @@ import { plainToRich } from '../narrative/rich';
 import { textRevision, type TextAuthor } from '../narrative/write';
 import { SEED_ACTIONS, SEED_FINDINGS, SEED_RECOMMENDATIONS, SEED_REPORT_DATE, SEED_SECTIONS, SEED_SURVEY, SEED_WORKSHOP_INTERVIEWED, SEED_WORKSHOP_ONLY } from './seedNarrative';
 import { seededId } from './seedDataset';
+import { nameVersion } from '../translation/units';
 
 const WRITTEN_AT = '2021-12-10T09:00:00.000Z';
 
@@ -58,7 +59,9 @@ export function seedTexts(assessmentId: string, author: TextAuthor): TextRevisio
   // The country's name in the other report languages (the translation mechanism of names).
   for (const [lang, text] of [['ru', 'Казахстан'], ['kk', 'Қазақстан']] as const) {
     const at = new Date(Date.parse(WRITTEN_AT) + 60_000 * minute++).toISOString();
-    out.push(textRevision({ id: seededId(`text:name:country:${lang}`), assessmentId, key: nameKey('country'), lang, value: { kind: 'name', text }, at, author }));
+    // A translation names its source version: for a name, the hash of the source text ("Kazakhstan").
+    const revision = textRevision({ id: seededId(`text:name:country:${lang}`), assessmentId, key: nameKey('country'), lang, value: { kind: 'name', text }, at, author });
+    out.push({ ...revision, translates: nameVersion('Kazakhstan'), translationState: 'reviewed' });
   }
   add(surveyKey(SEED_SURVEY.year), {
     kind: 'survey',

@@ -11,6 +11,7 @@
  * | `survey:<year>`                       | `survey`         | UN Global Survey figures of one year        |
  * | `name:country`, `name:title`          | `name`           | translated assessment names                 |
  * | `stakeholder:<id>:organization`/`:position` | `name`     | translated stakeholder fields               |
+ * | `interview:<id>:organization`         | `name`           | translated organisation of an interview     |
  * | `consolidated:<questionId>`           | `answer`         | translation of a consolidated answer        |
  *
  * Any slot may hold `{kind: 'deleted'}`: the text was removed. Ids after `rec:` and
@@ -52,6 +53,7 @@ export type ParsedKey =
   | { readonly type: 'survey'; readonly year: number }
   | { readonly type: 'name'; readonly name: 'country' | 'title' }
   | { readonly type: 'stakeholder'; readonly id: string; readonly field: StakeholderField }
+  | { readonly type: 'interview'; readonly id: string; readonly field: 'organization' }
   | { readonly type: 'consolidated'; readonly questionId: string };
 
 export const sectionKey = (id: SectionId): string => `section:${id}`;
@@ -61,6 +63,7 @@ export const actionKey = (id: string): string => `action:${id}`;
 export const surveyKey = (year: number): string => `survey:${year}`;
 export const nameKey = (name: 'country' | 'title'): string => `name:${name}`;
 export const stakeholderKey = (id: string, field: StakeholderField): string => `stakeholder:${id}:${field}`;
+export const interviewKey = (id: string): string => `interview:${id}:organization`;
 export const consolidatedKey = (questionId: string): string => `consolidated:${questionId}`;
 
 /** The areas a finding, recommendation or action can sit under: every section and part of the technical and legal checklists. */
@@ -99,6 +102,10 @@ export function parseKey(key: string): ParsedKey | undefined {
       const m = /^(.+):(organization|position)$/.exec(rest);
       return m ? { type, id: m[1]!, field: m[2] as StakeholderField } : undefined;
     }
+    case 'interview': {
+      const m = /^(.+):organization$/.exec(rest);
+      return m ? { type, id: m[1]!, field: 'organization' } : undefined;
+    }
     case 'consolidated':
       return getItem(rest) ? { type, questionId: rest } : undefined;
     default:
@@ -114,6 +121,7 @@ const KIND_OF: Record<ParsedKey['type'], TextValue['kind']> = {
   survey: 'survey',
   name: 'name',
   stakeholder: 'name',
+  interview: 'name',
   consolidated: 'answer',
 };
 

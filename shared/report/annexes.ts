@@ -79,8 +79,12 @@ function peopleTable(ctx: ReportContext, groups: Array<{ organization: string; p
   for (const g of groups) {
     g.people.forEach((p, i) => {
       const cells: CellSpec[] = [];
-      if (i === 0) cells.push(textCell(g.organization || ctx.S.answer.empty, { rowSpan: g.people.length }));
-      cells.push(textCell(personName(p) || ctx.S.answer.empty), textCell(p.position || ctx.S.answer.empty));
+      if (i === 0) {
+        const org = ctx.texts.stakeholder(p.id, 'organization', g.organization);
+        cells.push(textCell(org.text || ctx.S.answer.empty, { rowSpan: g.people.length, ...(org.language ? { language: org.language } : {}) }));
+      }
+      const position = ctx.texts.stakeholder(p.id, 'position', p.position);
+      cells.push(textCell(personName(p) || ctx.S.answer.empty), textCell(position.text || ctx.S.answer.empty, position.language ? { language: position.language } : {}));
       rows.push({ cells, cantSplit: true, startColumn: i === 0 ? 0 : 1 });
     });
   }
@@ -124,20 +128,23 @@ function questionCell(ctx: ReportContext, item: CatalogueItem): CellSpec {
   return { children: out };
 }
 
-function finalOf(ctx: ReportContext, id: string): { value: ReportValue | undefined; relevance: Relevance } {
-  return { value: reportValue(ctx.final.answers.get(id)?.value), relevance: ctx.final.relevance.get(id) ?? RELEVANT };
+function finalOf(ctx: ReportContext, id: string): { value: ReportValue | undefined; relevance: Relevance; language?: string } {
+  const final = ctx.final.answers.get(id);
+  const { value, language } = ctx.texts.answer(final, reportValue(final?.value));
+  return { value, relevance: ctx.final.relevance.get(id) ?? RELEVANT, ...(language ? { language } : {}) };
 }
 
 /** Answer cells: the answer (and timeline column), or the reason spanning them. */
 function answerCells(ctx: ReportContext, item: CatalogueItem, withTimeline: boolean): CellSpec[] {
-  const { value, relevance } = finalOf(ctx, item.id);
+  const { value, relevance, language } = finalOf(ctx, item.id);
   if (isBlank(ctx.lang, item, value, relevance)) {
     return [textCell(blankReason(ctx.lang, relevance), { italics: true, ...(withTimeline ? { span: 2 } : {}) })];
   }
   // Supporting documents linked to the question are cited after the answer ("[D7]").
   const text = (answerText(ctx.lang, item, value, !withTimeline) || ctx.S.answer.empty) + questionReferences(ctx, item.id);
-  const cells = [textCell(text)];
-  if (withTimeline) cells.push(textCell(timelineText(ctx.lang, value)));
+  const lang = language ? { language } : {};
+  const cells = [textCell(text, lang)];
+  if (withTimeline) cells.push(textCell(timelineText(ctx.lang, value), lang));
   return cells;
 }
 
@@ -263,7 +270,7 @@ function appendixForm(ctx: ReportContext, interview: Interview): Block[] {
     }
   }
   const widths = columns(ctx.annex.textWidth, [40, 60]);
-  const title = interview.organization || S.answer.empty;
+  const title = ctx.texts.interviewOrganization(interview.id, interview.organization).text || S.answer.empty;
   return [heading(3, title), table(widths, [title], rows)];
 }
 

@@ -34,6 +34,7 @@ import { fill } from './strings';
 import { GROUP_FILL, STYLE, columns, columnsForHeaders, para, run, table, textCell, type CellSpec, type RowSpec } from './kit';
 import { heading, type Block, type ReportContext } from './context';
 import { richParagraphs } from './rich';
+import { textReferences } from './documents';
 import { methodologyBody, summaryTable } from './front';
 import { formatNumber } from './format';
 import type { RenderedChart } from './chartImages';
@@ -50,6 +51,13 @@ function sectionBody(ctx: ReportContext, id: SectionId): RichText | undefined {
   return t && !isEmptyRich(t.value.body) ? t.value.body : undefined;
 }
 
+/** The marker of a narrative text printed in the source language (none when translated or not marking). */
+function markerOf(ctx: ReportContext, key: string): { marker?: { prefix: string; language: string } } {
+  const lang = ctx.texts.foreign(key);
+  const marker = lang ? ctx.texts.marker(lang) : undefined;
+  return marker ? { marker } : {};
+}
+
 function notWritten(ctx: ReportContext, text = ctx.S.narrative.notWritten): Paragraph {
   return para(text, { italics: true });
 }
@@ -58,7 +66,7 @@ function notWritten(ctx: ReportContext, text = ctx.S.narrative.notWritten): Para
 function simpleSection(ctx: ReportContext, id: SectionId, opts: { placeholder?: boolean } = {}): Block[] {
   const body = sectionBody(ctx, id);
   const out: Block[] = [heading(1, headingText(outlineEntry(ctx, id)), { pageBreakBefore: true })];
-  if (body) out.push(...richParagraphs(body, ctx.lists));
+  if (body) out.push(...richParagraphs(body, ctx.lists, markerOf(ctx, sectionKey(id))), ...textReferences(ctx, sectionKey(id)));
   else if (opts.placeholder !== false) out.push(notWritten(ctx));
   return out;
 }
@@ -131,7 +139,7 @@ export function findingsSection(ctx: ReportContext, part: ReportPart): Block[] {
   const id: SectionId = part;
   const body = sectionBody(ctx, id);
   const out: Block[] = [heading(1, headingText(outlineEntry(ctx, id)), { pageBreakBefore: true })];
-  if (body) out.push(...richParagraphs(body, ctx.lists));
+  if (body) out.push(...richParagraphs(body, ctx.lists, markerOf(ctx, sectionKey(id))), ...textReferences(ctx, sectionKey(id)));
   // Readiness by area: the chart and the summary table from the checklists.
   out.push(heading(2, N.summaryHeading));
   out.push(...figure(ctx, ctx.charts.get(part), N.sourceChecklists));
@@ -142,7 +150,7 @@ export function findingsSection(ctx: ReportContext, part: ReportPart): Block[] {
     for (const area of findingAreas(part).filter((a) => a.parent === top.id)) {
       out.push(heading(3, `${areaNumber(area.id)}. ${itemLabel(ctx.lang, area.id)}`), scoreLine(ctx, area.id));
       const t = textOfKind(ctx.dataset, findingKey(area.id), ctx.lang, 'finding');
-      if (t && !isEmptyRich(t.value.body)) out.push(...richParagraphs(t.value.body, ctx.lists));
+      if (t && !isEmptyRich(t.value.body)) out.push(...richParagraphs(t.value.body, ctx.lists, markerOf(ctx, findingKey(area.id))), ...textReferences(ctx, findingKey(area.id)));
       else out.push(notWritten(ctx, N.noFinding));
     }
   }
@@ -164,13 +172,13 @@ export function recommendationsSection(ctx: ReportContext): Block[] {
     const introId: SectionId = part === 'technical' ? 'recommendationsTechnical' : 'recommendationsLegal';
     out.push(heading(2, `${String.fromCharCode(65 + i)}. ${outlineEntry(ctx, introId).title}`));
     const intro = sectionBody(ctx, introId);
-    if (intro) out.push(...richParagraphs(intro, ctx.lists));
+    if (intro) out.push(...richParagraphs(intro, ctx.lists, markerOf(ctx, sectionKey(introId))));
     if (recs[part].length === 0) out.push(notWritten(ctx, N.noRecommendations));
     for (const run_ of runsByArea(recs[part], (r) => r.value.area)) {
       out.push(heading(3, areaTitle(ctx, run_.area)));
       for (const r of run_.items) {
         const lead = [new TextRun({ text: `${fill(N.recommendation, { n: r.number })} `, bold: true })];
-        out.push(...richParagraphs(r.value.body, ctx.lists, { lead }));
+        out.push(...richParagraphs(r.value.body, ctx.lists, { lead, ...markerOf(ctx, r.key) }), ...textReferences(ctx, r.key));
       }
     }
   });
@@ -193,12 +201,12 @@ function actionTable(ctx: ReportContext, part: ReportPart): Block[] {
     for (const r of g.rows) {
       const v = r.value;
       const lead = [new TextRun({ text: `${r.number} `, bold: r.depth === 0 })];
-      const action: CellSpec = { children: richParagraphs(v.text, ctx.lists, { style: STYLE.cell, lead, indent: r.depth * 284 }) };
+      const action: CellSpec = { children: richParagraphs(v.text, ctx.lists, { style: STYLE.cell, lead, indent: r.depth * 284, ...markerOf(ctx, r.key) }) };
       const needed = v.capacityBuilding.needed === 'yes' ? N.yes : v.capacityBuilding.needed === 'no' ? N.no : '';
       const capacity = [needed, v.capacityBuilding.text.trim()].filter(Boolean).join(': ');
       rows.push({
         cantSplit: true,
-        cells: [action, textCell(v.priority ? N.priorities[v.priority] : ctx.S.answer.empty), textCell(v.timeline.trim() || ctx.S.answer.empty), textCell(capacity || ctx.S.answer.empty), textCell(v.agencies.join(ctx.S.listSeparator) || ctx.S.answer.empty)],
+        cells: [action, textCell(v.priority ? N.priorities[v.priority] : ctx.S.answer.empty), textCell(v.timeline.trim() || ctx.S.answer.empty), textCell(capacity || ctx.S.answer.empty), textCell(v.agencies.map((a) => ctx.texts.agency(a)).join(ctx.S.listSeparator) || ctx.S.answer.empty)],
       });
     }
   }
@@ -220,8 +228,9 @@ export function executiveSummary(ctx: ReportContext): Block[] {
 }
 
 export function introductionSection(ctx: ReportContext): Block[] {
-  const body = sectionBody(ctx, 'introduction') ?? defaultIntroduction(ctx.dataset, ctx.lang);
-  return [heading(1, headingText(outlineEntry(ctx, 'introduction')), { pageBreakBefore: true }), ...richParagraphs(body, ctx.lists), ...methodologyBody(ctx, 2)];
+  const written = sectionBody(ctx, 'introduction');
+  const body = written ?? defaultIntroduction(ctx.dataset, ctx.lang);
+  return [heading(1, headingText(outlineEntry(ctx, 'introduction')), { pageBreakBefore: true }), ...richParagraphs(body, ctx.lists, written ? markerOf(ctx, sectionKey('introduction')) : {}), ...methodologyBody(ctx, 2)];
 }
 
 export function conclusionSection(ctx: ReportContext): Block[] {

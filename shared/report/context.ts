@@ -8,6 +8,7 @@ import type { ReportStrings } from './strings';
 import type { OutlineEntry } from '../narrative';
 import type { ListCounter } from './rich';
 import type { ChartId, RenderedChart } from './chartImages';
+import type { ReportTexts } from './translated';
 
 export interface ReportContext {
   readonly lang: Lang;
@@ -28,6 +29,8 @@ export interface ReportContext {
   readonly figures: ListCounter;
   /** The charts, rasterised (empty without a rasteriser). */
   readonly charts: ReadonlyMap<ChartId, RenderedChart>;
+  /** Texts in the report language (translations; untranslated ones marked or not). */
+  readonly texts: ReportTexts;
 }
 
 export type Block = FileChild;

@@ -32,6 +32,12 @@ export function questionReferences(ctx: Pick<ReportContext, 'dataset'>, question
   return ids.length > 0 ? ` ${citeText(ids)}` : '';
 }
 
+/** "Supporting documents: [D2] [D5]" under a written text (a finding, a section, a recommendation), or nothing. */
+export function textReferences(ctx: Pick<ReportContext, 'dataset' | 'lang'>, key: string): Block[] {
+  const ids = citationsOf(ctx).forText(key);
+  return ids.length > 0 ? [para(`${STRINGS[ctx.lang].supporting} ${citeText(ids)}`, { italics: true })] : [];
+}
+
 /** The annex listing every cited document; nothing when none is cited. */
 export function documentsAnnex(ctx: ReportContext): Block[] {
   const { list } = citationsOf(ctx);

@@ -25,6 +25,7 @@ import { countryName, hasNarrative, headingText, reportOutline, type SectionId }
 import { INDIVIDUAL_MARKER, individualResponsesFrame, individualResponsesXml } from './individual';
 import { spliceDocument } from './splice';
 import type { Block, ReportContext } from './context';
+import { reportTexts, type UntranslatedMode } from './translated';
 
 export interface ReportOptions {
   readonly lang: Lang;
@@ -40,6 +41,12 @@ export interface ReportOptions {
   readonly sections?: 'full' | 'annexes';
   /** Draws the charts' PNGs (shared/report/rasterizer.ts); without it the full report has no charts (their data tables remain). */
   readonly rasterizer?: ChartRasterizer;
+  /**
+   * Texts with no translation into `lang` print in the source language; 'mark' puts "[en] "
+   * before them (in the source language's w:lang). Default 'source' (unmarked). The CLI and
+   * the app list them first (`untranslated` in shared/translation) and let the lead choose.
+   */
+  readonly untranslated?: UntranslatedMode;
   /** Called with 0…1 as the build progresses. */
   readonly onProgress?: (fraction: number) => void;
 }
@@ -100,6 +107,7 @@ export async function buildReport(stored: Dataset, options: ReportOptions): Prom
     lists: listCounter(),
     figures: listCounter(),
     charts,
+    texts: reportTexts(dataset, lang, options.untranslated ?? 'source'),
   };
   progress(0.15);
 

@@ -55,7 +55,7 @@ function buildRespondentXml(ctx: ReportContext, iv: Interview, conflictCount: nu
     fill(I.language, { language: S.languages[iv.language] ?? iv.language }),
     ...(conflictCount > 1 ? [fill(I.conflict, { count: conflictCount })] : []),
   ];
-  return paragraphXml({ lines: [iv.organization || S.answer.empty], bold: true }) + paragraphXml({ lines });
+  return paragraphXml({ lines: [ctx.texts.interviewOrganization(iv.id, iv.organization).text || S.answer.empty], bold: true }) + paragraphXml({ lines });
 }
 
 function* questionXml(ctx: ReportContext, item: CatalogueItem, widths: number[], bulletNumId: string | undefined): Generator<string> {

@@ -219,10 +219,13 @@ export function textLines(text: string): TextLine[] {
 export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
+  /** w:lang of the run (e.g. "en-GB"): a text printed in another language than the report's. */
+  language?: string;
 }
 
 export function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text: cleanText(text), ...style });
+  const { language, ...rest } = style;
+  return new TextRun({ text: cleanText(text), ...rest, ...(language ? { language: { value: language } } : {}) });
 }
 
 /** One paragraph of plain text (Body Text unless a style is given). */
@@ -332,8 +335,8 @@ export function table(widths: readonly number[], headers: readonly string[], row
 }
 
 /** A cell of plain text paragraphs. */
-export function textCell(text: string, opts: { span?: number; fill?: string; bold?: boolean; italics?: boolean; rowSpan?: number; keepNext?: boolean } = {}): CellSpec {
-  const children = textParagraphs(text, STYLE.cell, { bold: opts.bold, italics: opts.italics }, opts.keepNext);
+export function textCell(text: string, opts: { span?: number; fill?: string; bold?: boolean; italics?: boolean; rowSpan?: number; keepNext?: boolean; language?: string } = {}): CellSpec {
+  const children = textParagraphs(text, STYLE.cell, { bold: opts.bold, italics: opts.italics, ...(opts.language ? { language: opts.language } : {}) }, opts.keepNext);
   return {
     children,
     ...(opts.span ? { span: opts.span } : {}),

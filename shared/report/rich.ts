@@ -19,11 +19,12 @@ export function listCounter(): ListCounter {
   return { next: () => ++n };
 }
 
-function inlineRuns(block: RichBlock, opts: { bold?: boolean } = {}): ParagraphChild[] {
+function inlineRuns(block: RichBlock, opts: { bold?: boolean; language?: string } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  const language = opts.language ? { language: { value: opts.language } } : {};
   for (const i of block.inlines) {
-    if (i.t === 'text') out.push(new TextRun({ text: cleanText(i.text), ...(i.bold || opts.bold ? { bold: true } : {}), ...(i.italic ? { italics: true } : {}) }));
-    else if (i.t === 'ref') out.push(new TextRun({ text: cleanText(i.itemId), ...(opts.bold ? { bold: true } : {}) }));
+    if (i.t === 'text') out.push(new TextRun({ text: cleanText(i.text), ...(i.bold || opts.bold ? { bold: true } : {}), ...(i.italic ? { italics: true } : {}), ...language }));
+    else if (i.t === 'ref') out.push(new TextRun({ text: cleanText(i.itemId), ...(opts.bold ? { bold: true } : {}), ...language }));
     else if (i.text.trim() !== '') out.push(footnote(cleanText(i.text)));
   }
   return out;
@@ -36,6 +37,8 @@ export interface RichOptions {
   /** Extra left indent of every block (twips). */
   readonly indent?: number;
   readonly keepNext?: boolean;
+  /** The text is not in the report language: "[en] " before it and w:lang on its runs. */
+  readonly marker?: { readonly prefix: string; readonly language: string };
 }
 
 /** Word paragraphs for a rich text. */
@@ -58,7 +61,8 @@ export function richParagraphs(rich: RichText, lists: ListCounter, opts: RichOpt
         : block.kind === 'numbered'
           ? { numbering: { reference: NUMBERED, level, instance } }
           : {};
-    const children = [...(i === 0 && opts.lead ? opts.lead : []), ...inlineRuns(block)];
+    const marker = i === 0 && opts.marker ? [new TextRun({ text: opts.marker.prefix, language: { value: opts.marker.language } })] : [];
+    const children = [...(i === 0 && opts.lead ? opts.lead : []), ...marker, ...inlineRuns(block, opts.marker ? { language: opts.marker.language } : {})];
     out.push(
       new Paragraph({
         ...styleOf(style),

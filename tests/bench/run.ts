@@ -43,6 +43,13 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
+    title: 'translation: units, XLIFF and XLSX, pre-flight',
+    async run() {
+      const { translationBenchmark } = await import('./translation');
+      return translationBenchmark();
+    },
+  },
+  {
     title: 'report: 1,000 interviews with individual responses',
     async run() {
       const { Worker } = await import('node:worker_threads');
@@ -161,6 +168,13 @@ export const benchmarks: Benchmark[] = [
     async run() {
       const { containerChromiumBenchmark } = await import('./container-chromium');
       return containerChromiumBenchmark();
+    },
+  },
+  {
+    title: 'report writing: typing in a 50-paragraph finding in Chromium',
+    async run() {
+      const { writingBenchmark } = await import('./writing');
+      return writingBenchmark();
     },
   },
   {

@@ -54,7 +54,10 @@ test('the lead consolidates a question from every stakeholder answer and the rep
   // The Word report, in Kazakh, carries the consolidated answer.
   await page.getByRole('tab', { name: 'Report' }).click();
   await page.getByTestId('report-language').selectOption('kk');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-report').click()]);
+  // The consolidated answer has no Kazakh translation: the pre-flight lists it; generate with it marked.
+  await page.getByTestId('generate-report').click();
+  await expect(page.getByTestId('preflight-item').first()).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('preflight-generate-marked').click()]);
   await expect(page.getByTestId('report-done')).toBeVisible();
   expect(download.suggestedFilename()).toMatch(/kk\.docx$/);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'rs-report-')), 'r.docx');
@@ -67,7 +70,8 @@ test('the lead consolidates a question from every stakeholder answer and the rep
 
   // With the individual responses annex (streamed into the file by the worker).
   await page.getByLabel(/individual responses/).check();
-  const [second] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-report').click()]);
+  await page.getByTestId('generate-report').click();
+  const [second] = await Promise.all([page.waitForEvent('download'), page.getByTestId('preflight-generate-marked').click()]);
   const file2 = path.join(mkdtempSync(path.join(tmpdir(), 'rs-report-')), 'r2.docx');
   await second.saveAs(file2);
   const xml2 = docxPart(file2, 'word/document.xml');

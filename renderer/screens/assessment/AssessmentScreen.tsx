@@ -12,8 +12,10 @@ import { ExchangeTab } from '../exchange/ExchangeTab';
 import { ConsolidationTab } from '../consolidation/ConsolidationTab';
 import { ReportTab } from '../report/ReportTab';
 import { DeleteAssessmentDialog, EditAssessmentDialog } from './AssessmentDialogs';
+import { WritingTab } from '../writing/WritingTab';
+import { TranslateTab } from '../translate/TranslateTab';
 
-export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentTab }) {
+export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentTab; itemId?: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useRouter((s) => s.navigate);
   const profile = useProfile();
@@ -55,6 +57,8 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
     { id: 'exchange', label: t('tabs.exchange') },
     { id: 'consolidation', label: t('tabs.consolidation') },
     { id: 'report', label: t('tabs.report') },
+    { id: 'writing', label: t('writing.tab') },
+    { id: 'translate', label: t('translate.tab') },
   ];
   return (
     <section className="screen" aria-labelledby="assessment-title">
@@ -95,8 +99,10 @@ export function AssessmentScreen(props: { assessmentId: string; tab: AssessmentT
         {props.tab === 'interviews' && <InterviewsTab assessment={assessment} />}
         {props.tab === 'stakeholders' && <StakeholdersTab assessment={assessment} />}
         {props.tab === 'exchange' && <ExchangeTab assessment={assessment} />}
-        {props.tab === 'consolidation' && <ConsolidationTab assessment={assessment} />}
+        {props.tab === 'consolidation' && <ConsolidationTab assessment={assessment} itemId={props.itemId} />}
+        {props.tab === 'writing' && <WritingTab assessment={assessment} />}
         {props.tab === 'report' && <ReportTab assessment={assessment} />}
+        {props.tab === 'translate' && <TranslateTab assessment={assessment} />}
       </div>
     </section>
   );

@@ -17,7 +17,7 @@ type Filter = 'all' | 'unresolved' | 'conflict' | 'hasIssues';
 const QUESTIONS: readonly CatalogueItem[] = CATALOGUE_ITEMS.filter((i) => i.role === 'question');
 
 /** The lead goes through the questions in checklist order and writes the consolidated answer of each. */
-export function ConsolidationTab({ assessment }: { assessment: Assessment }) {
+export function ConsolidationTab({ assessment, itemId }: { assessment: Assessment; itemId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const dataset = useLiveQuery(() => repo.liveDataset(assessment.id), [assessment.id]);
@@ -25,7 +25,19 @@ export function ConsolidationTab({ assessment }: { assessment: Assessment }) {
   const [section, setSection] = useState('');
   const [status, setStatus] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
-  const [selectedId, setSelectedId] = useState<string>('');
+  const [selectedId, setSelectedId] = useState<string>(itemId ?? '');
+  // A link to one item (a reference in the report's text) opens it, whatever the filters were.
+  const [linked, setLinked] = useState(itemId);
+  if (itemId !== linked) {
+    setLinked(itemId);
+    if (itemId) {
+      setSelectedId(itemId);
+      setPart('');
+      setSection('');
+      setStatus('');
+      setFilter('all');
+    }
+  }
 
   const partsInUse = useMemo(() => new Set(dataset?.interviews.flatMap((iv) => iv.parts) ?? []), [dataset]);
   const rows = useMemo(() => {

@@ -11,7 +11,10 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { repo } from '../../db';
 import { formatNumber } from '../../i18n';
 import { getBridge } from '../../platform';
+import { useReportChoices } from '../../state/reportChoices';
 import type { ReportMessage, ReportRequest } from '../../workers/report.worker';
+import { Preflight } from '../translate/Preflight';
+import { untranslated } from '../../../shared/translation';
 
 type Build = { state: 'idle' } | { state: 'building'; fraction: number } | { state: 'done'; name: string } | { state: 'error'; message: string };
 
@@ -27,18 +30,29 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
   const [lang, setLang] = useState<Lang>(assessment.reportLanguages[0] ?? (isLang(uiLang) ? uiLang : 'en'));
   const [landscape, setLandscape] = useState(false);
   const [individual, setIndividual] = useState(false);
-  const [chosenSections, setSections] = useState<'full' | 'annexes' | undefined>(undefined);
+  // Chosen here or in the Report writing area's outline (one choice per assessment).
+  const chosenSections = useReportChoices((s) => s.sections[assessment.id]);
+  const setChoice = useReportChoices((s) => s.setSections);
+  const setSections = (v: 'full' | 'annexes') => setChoice(assessment.id, v);
   const [authors, setAuthors] = useState('');
   const [build, setBuild] = useState<Build>({ state: 'idle' });
   const worker = useRef<Worker | null>(null);
   const summary = useMemo(() => (dataset && dataset.interviews.length > 0 ? readinessSummary(dataset) : undefined), [dataset]);
+  // Pre-flight: the texts that have no current translation into the report language.
+  const [preflight, setPreflight] = useState(false);
+  const missing = useMemo(() => {
+    if (!dataset) return [];
+    const full = (chosenSections ?? (hasNarrative(dataset) ? 'full' : 'annexes')) === 'full';
+    return untranslated(dataset, lang).filter((u) => full || u.part !== 'narrative');
+  }, [dataset, lang, chosenSections]);
 
   if (!dataset) return <p className="loading">{t('common.loading')}</p>;
   const interviewers = [...new Set(dataset.interviews.map((iv) => iv.interviewerName))];
   // The full report by default once any narrative is written (as the CLI).
   const sections = chosenSections ?? (hasNarrative(dataset) ? 'full' : 'annexes');
 
-  const generate = () => {
+  const generate = (untranslatedMode: 'mark' | 'source' = 'source') => {
+    setPreflight(false);
     worker.current?.terminate();
     const w = new Worker(new URL('../../workers/report.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
@@ -63,7 +77,7 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
       .split(/[,;\n]/)
       .map((a) => a.trim())
       .filter(Boolean);
-    const request: ReportRequest = { assessmentId: assessment.id, options: { lang, sections, landscapeAnnexes: landscape, individualResponses: individual, ...(list.length ? { authors: list } : {}) } };
+    const request: ReportRequest = { assessmentId: assessment.id, options: { lang, sections, landscapeAnnexes: landscape, individualResponses: individual, untranslated: untranslatedMode, ...(list.length ? { authors: list } : {}) } };
     w.postMessage(request);
   };
 
@@ -74,7 +88,18 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
         <p className="muted">{t('report.intro')}</p>
         <div className="field-row">
           <Field label={t('report.language')}>
-            {(id) => <LanguageSelect id={id} value={lang} onChange={setLang} only={assessment.reportLanguages} testId="report-language" />}
+            {(id) => (
+              <LanguageSelect
+                id={id}
+                value={lang}
+                onChange={(l) => {
+                  setLang(l);
+                  setPreflight(false);
+                }}
+                only={assessment.reportLanguages}
+                testId="report-language"
+              />
+            )}
           </Field>
           <Field label={t('report.authors')} hint={t('report.authorsHint', { names: interviewers.join(', ') || '—' })}>
             {(id, hint) => <input id={id} type="text" value={authors} onChange={(e) => setAuthors(e.target.value)} aria-describedby={hint} />}
@@ -97,10 +122,11 @@ export function ReportTab({ assessment }: { assessment: Assessment }) {
           <span>{t('report.individual')}</span>
         </label>
         <div className="form-actions">
-          <button type="button" className="primary" onClick={generate} disabled={build.state === 'building' || dataset.interviews.length === 0} data-testid="generate-report">
+          <button type="button" className="primary" onClick={() => (missing.length > 0 ? setPreflight(true) : generate())} disabled={build.state === 'building' || dataset.interviews.length === 0} data-testid="generate-report">
             {t('report.generate')}
           </button>
         </div>
+        {preflight && missing.length > 0 && <Preflight assessment={assessment} lang={lang} units={missing} onGenerateMarked={() => generate('mark')} />}
         {build.state === 'building' && (
           <div className="import-progress">
             <p>{t('report.building')}</p>

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { citeText, documentCitations } from '../../../shared/attachments/citations';
 import type { Attachment, Dataset, Tombstone } from '../../../shared/model/types';
 import { buildReport } from '../../../shared/report';
+import { withSeedNarrative } from '../../../shared/demo/seedTexts';
+import { findingKey } from '../../../shared/narrative/keys';
 import { docxParts, seedDataset } from '../report/helpers';
 
 const doc = (id: string, received: Attachment['received'], title: string, links: Attachment['links']): Attachment => ({
@@ -73,5 +75,20 @@ describe('the report cites documents', () => {
     expect(body.includes('4 October 2021')).toBe(true);
     expect(body.includes('Withdrawn draft')).toBe(false);
     expect(Object.keys(parts).filter((p) => p.includes('law') || p.endsWith('.pdf'))).toEqual([]);
+  });
+
+  it('cites a document attached to a finding under that finding in the full report', async () => {
+    const seed = seedDataset(true);
+    const written = withSeedNarrative(seed, { by: 'u1', byName: 'Lead', deviceId: 'd1' });
+    const area = written.texts.find((t) => t.key.startsWith('finding:'))!.key.slice('finding:'.length);
+    const order = doc('order', '2021-10-04', 'Order on the trade facilitation committee', [{ kind: 'text', key: findingKey(area) }]);
+    const d: Dataset = { ...written, attachments: [{ ...order, assessmentId: seed.assessment.id }] };
+    const body = docxParts(await buildReport(d, { lang: 'en', sections: 'full' }))['word/document.xml']!;
+    expect(body.includes('Supporting documents: [D1]')).toBe(true);
+    expect(body.includes('Order on the trade facilitation committee')).toBe(true);
+    // Without the link, no reference is printed.
+    const unlinked: Dataset = { ...written, attachments: [{ ...order, assessmentId: seed.assessment.id, links: [] }] };
+    const plain = docxParts(await buildReport(unlinked, { lang: 'en', sections: 'full' }))['word/document.xml']!;
+    expect(plain.includes('Supporting documents:')).toBe(false);
   });
 });

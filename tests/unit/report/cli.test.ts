@@ -38,13 +38,25 @@ describe('readiness report', () => {
   it('merges the bundles and writes the report', async () => {
     const c = capture();
     const out = join(dir, 'out.docx');
-    expect(await main(['report', seedPath, techPath, '--lang', 'kk', '-o', out, '--landscape', '--date', '2022-03-15'], c.io)).toBe(0);
+    expect(await main(['report', seedPath, techPath, '--lang', 'kk', '-o', out, '--landscape', '--date', '2022-03-15', '--untranslated', 'mark'], c.io)).toBe(0);
     expect(c.err).toBe('');
     expect(c.out).toContain('out.docx');
     const parts = docxParts(new Uint8Array(await readFile(out)));
     expect(parts['word/document.xml']).toContain('IS &quot;ASTANA-1&quot;');
     expect(parts['word/document.xml']).toContain('w:orient="landscape"');
     expect(parts['word/styles.xml']).toContain('kk-KZ');
+  });
+
+  it('refuses by default when texts have no translation into the report language, listing them', async () => {
+    const c = capture();
+    const out = join(dir, 'untranslated.docx');
+    expect(await main(['report', seedPath, techPath, '--lang', 'ru', '-o', out], c.io)).toBe(2);
+    expect(c.err).toMatch(/texts have no current translation into ru; nothing was written/);
+    expect(c.err).toMatch(/missing {3}consolidated:A1\.1_elaboration/);
+    expect(c.err).toContain('--untranslated mark');
+    await expect(readFile(out)).rejects.toThrow();
+    // English is the source language: nothing to translate.
+    expect(await main(['report', seedPath, techPath, '--lang', 'en', '-o', out], capture().io)).toBe(0);
   });
 
   it.each([
