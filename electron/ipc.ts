@@ -12,7 +12,9 @@ import {
   MAX_BLOB_BYTES,
   MAX_FILE_BYTES,
   WHOLE_FILE_BYTES,
+  VIEWABLE_EXTENSIONS,
   type AppInfo,
+  type OpenDocumentResult,
   type OpenedFileMessage,
   type SaveResult,
 } from '../shared/bridge';
@@ -71,6 +73,27 @@ export const saveChunkArgs = z
 
 export const saveTokenArgs = z.object({ token }).strict();
 
+export const openDocumentArgs = z
+  .object({
+    name: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+  })
+  .strict();
+
+/** The system viewer: a private temporary folder and the shell's "open with the default app". */
+export interface ViewerLike {
+  /** A new private folder for one document (e.g. fs.mkdtemp under the OS temp dir). */
+  makeTempDir(): Promise<string>;
+  /** shell.openPath: resolves to "" on success, else an error message. */
+  openPath(p: string): Promise<string>;
+}
+
+/** Whether the desktop hands a file of this name to the system viewer (VIEWABLE_EXTENSIONS). */
+export function isViewable(name: string): boolean {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase();
+  return ext !== undefined && VIEWABLE_EXTENSIONS.includes(ext);
+}
+
 export interface DialogLike {
   showOpenDialog(options: {
     title?: string;
@@ -105,6 +128,8 @@ export interface IpcDeps {
   dialogTitles?: () => { open: string; save: string };
   /** The renderer reports its UI language (at start and on every switch). */
   onUiLanguage?: (lang: Lang) => void;
+  /** Opens supporting documents; without it, openDocument fails (e.g. in tests of other handlers). */
+  viewer?: ViewerLike;
 }
 
 /** Error thrown to the renderer; its message is a stable code, never a path or stack. */
@@ -324,6 +349,28 @@ export function createBridgeHandlers(deps: IpcDeps) {
       guard(event);
       if (raw !== undefined) throw new BridgeError('invalid-arguments');
       return deps.appInfo();
+    },
+
+    /**
+     * A supporting document to the system viewer: only document and image types (never a
+     * program or script, whatever the bytes claim), written under a fresh private temp
+     * folder with a safe base name, then opened by the shell. Never loaded in a window.
+     */
+    async [BridgeChannel.openDocument](event: SenderLike, raw: unknown): Promise<OpenDocumentResult> {
+      guard(event);
+      const parsed = openDocumentArgs.safeParse(raw);
+      if (!parsed.success) throw new BridgeError('invalid-arguments');
+      const name = safeFileName(parsed.data.name);
+      if (!isViewable(name)) return { opened: false, reason: 'typeNotAllowed' };
+      if (!deps.viewer) return { opened: false, reason: 'failed' };
+      try {
+        const file = path.join(await deps.viewer.makeTempDir(), name);
+        await deps.fs.writeFile(file, parsed.data.bytes);
+        const error = await deps.viewer.openPath(file);
+        return error === '' ? { opened: true } : { opened: false, reason: 'failed' };
+      } catch {
+        return { opened: false, reason: 'failed' };
+      }
     },
 
     async [BridgeChannel.setUiLanguage](event: SenderLike, raw: unknown): Promise<void> {

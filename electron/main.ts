@@ -2,9 +2,10 @@
  * Electron main process: composition only. Policy lives in security.ts, serving in
  * protocol.ts, IPC in ipc.ts, window memory in windowState.ts, the menu in menu.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { promises as fsp } from 'node:fs';
 import { nodeFileSystem } from './fileSystem';
+import os from 'node:os';
 import path from 'node:path';
 import { catalogueVersionLabel } from '../shared/checklist/catalogue';
 import { detectLanguage, type Lang } from '../shared/i18n';
@@ -135,6 +136,10 @@ if (!app.requestSingleInstanceLock()) {
       fs: nodeFileSystem,
       defaultSaveDir: app.getPath('documents'),
       appInfo,
+      viewer: {
+        makeTempDir: () => fsp.mkdtemp(path.join(os.tmpdir(), 'readiness-document-')),
+        openPath: (p) => shell.openPath(p),
+      },
       dialogTitles: () => desktopStrings(uiLang).dialogs,
       onUiLanguage: (lang) => {
         if (lang === uiLang) return;

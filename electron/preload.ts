@@ -72,6 +72,8 @@ const api: Bridge = {
   },
   appInfo: () => ipcRenderer.invoke(BridgeChannel.appInfo),
   setUiLanguage: (lang) => ipcRenderer.invoke(BridgeChannel.setUiLanguage, lang),
+  openDocument: async (options) =>
+    ipcRenderer.invoke(BridgeChannel.openDocument, { name: options.name, bytes: options.bytes instanceof Blob ? new Uint8Array(await options.bytes.arrayBuffer()) : options.bytes }),
 };
 
 contextBridge.exposeInMainWorld('api', api);

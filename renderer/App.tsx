@@ -1,14 +1,24 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UndoToast } from './components/UndoToast';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './screens/HomeScreen';
 import { AssessmentScreen } from './screens/assessment/AssessmentScreen';
 import { WizardScreen } from './screens/wizard/WizardScreen';
 import { useRouter } from './state/router';
+import { screenKey, useUndo } from './state/undo';
 
 export function App() {
   const { t } = useTranslation();
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
+  const withdrawUndo = useUndo((s) => s.withdraw);
+  const offeredOn = useUndo((s) => s.offer?.screen);
+  const where = screenKey(route);
+  // Undo is for the screen where the action was done: leaving it withdraws the offer.
+  useEffect(() => {
+    if (offeredOn !== undefined && offeredOn !== where) withdrawUndo();
+  }, [where, offeredOn, withdrawUndo]);
   return (
     <>
       <a href="#main" className="skip-link" onClick={(e) => {
@@ -30,6 +40,7 @@ export function App() {
         {route.name === 'assessment' && <AssessmentScreen assessmentId={route.assessmentId} tab={route.tab} itemId={route.itemId} />}
         {route.name === 'interview' && <WizardScreen assessmentId={route.assessmentId} interviewId={route.interviewId} {...(route.itemId ? { itemId: route.itemId } : {})} />}
       </main>
+      <UndoToast />
     </>
   );
 }

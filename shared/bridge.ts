@@ -51,12 +51,33 @@ export interface AppInfo {
   readonly platform: 'electron' | 'web';
 }
 
+/** A supporting document to show in the system's viewer (desktop) or download (web). */
+export interface OpenDocumentOptions {
+  /** The original file name (display and extension only; never a path). */
+  readonly name: string;
+  readonly bytes: Uint8Array | Blob;
+}
+
+export type OpenDocumentResult = { readonly opened: true } | { readonly opened: false; readonly reason: 'typeNotAllowed' | 'failed' };
+
+/**
+ * Extensions the desktop shell hands to the system viewer. Anything else (programs,
+ * scripts, shortcuts, unknown types) is never opened by the app: it can be saved instead.
+ */
+export const VIEWABLE_EXTENSIONS: readonly string[] = ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'xls', 'xlsx', 'ods', 'csv', 'ppt', 'pptx', 'odp', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'tif', 'tiff'];
+
 export interface Bridge {
   openFiles(options: OpenFilesOptions): Promise<OpenedFile[]>;
   saveFile(options: SaveFileOptions): Promise<SaveResult>;
   appInfo(): Promise<AppInfo>;
   /** The UI language, so the desktop shell's menu and dialogs speak it too. */
   setUiLanguage(lang: Lang): Promise<void>;
+  /**
+   * Opens a supporting document outside the app, never inside its origin: the desktop
+   * writes it to a temporary file and asks the system to open it (after the renderer's
+   * confirmation); the web app downloads it.
+   */
+  openDocument(options: OpenDocumentOptions): Promise<OpenDocumentResult>;
 }
 
 /** IPC channel names, one place for preload and main. */
@@ -65,6 +86,7 @@ export const BridgeChannel = {
   saveFile: 'bridge:save-file',
   appInfo: 'bridge:app-info',
   setUiLanguage: 'bridge:set-ui-language',
+  openDocument: 'bridge:open-document',
   // Large files cross the desktop bridge in chunks; only preload uses these.
   readChunk: 'bridge:read-chunk',
   saveBegin: 'bridge:save-begin',

@@ -1,7 +1,7 @@
 /** `readiness export`: the assessment as a spreadsheet for analysis (XLSX or CSV). */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { isLang } from '../../shared/i18n';
-import { mergeAll } from '../../shared/merge';
+import { liveDataset, mergeAll } from '../../shared/merge';
 import { writeAnalysisFile, type AnalysisFormat } from '../analysisFiles';
 import { CliError, type Command } from '../io';
 import { plural, readBundleFile, type ReadResult } from './bundleFiles';
@@ -88,7 +88,7 @@ export const exportCommand: Command = {
       const code = (err as NodeJS.ErrnoException).code;
       throw new CliError(`${out}: cannot write the file${code ? ` (${code})` : ''}`);
     }
-    io.stdout.write(`${out}: ${format.toUpperCase()} in ${values.lang} from ${plural(positionals.length, 'bundle')} (${plural(dataset.interviews.length, 'interview')})\n`);
+    io.stdout.write(`${out}: ${format.toUpperCase()} in ${values.lang} from ${plural(positionals.length, 'bundle')} (${plural(liveDataset(dataset).interviews.length, 'interview')})\n`);
     return 0;
   },
 };

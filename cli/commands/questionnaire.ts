@@ -10,7 +10,7 @@ import { encodeBundle } from '../../shared/bundle';
 import { tokenLabel } from '../../shared/checklist/answerLabels';
 import { getItem } from '../../shared/checklist/catalogue';
 import { isLang } from '../../shared/i18n';
-import { mergeAll } from '../../shared/merge';
+import { liveDataset, mergeAll } from '../../shared/merge';
 import { CHECKLIST_PARTS, type AnswerValue, type ChecklistPart, type Dataset } from '../../shared/model/types';
 import {
   MAX_FILE_BYTES,
@@ -135,7 +135,8 @@ async function generate(args: readonly string[], io: Io): Promise<number> {
   if (!dataset) return 1;
   const target = questionnaireTarget(dataset, values.interview ? { interviewId: values.interview } : { organization: organisation! }, () => randomUUID());
   if (!target) {
-    const known = [...new Set(dataset.interviews.map((i) => i.organization).concat(dataset.stakeholders.map((s) => s.organization)))].filter(Boolean).sort();
+    const live = liveDataset(dataset);
+    const known = [...new Set(live.interviews.map((i) => i.organization).concat(live.stakeholders.map((s) => s.organization)))].filter(Boolean).sort();
     throw new CliError(
       values.interview
         ? `no interview with id ${values.interview} in the bundles.`

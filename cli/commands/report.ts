@@ -1,7 +1,7 @@
 /** `readiness report`: merge bundle files and write the Word report. */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { mergeAll, revisionCycleMessage } from '../../shared/merge';
+import { liveDataset, mergeAll, revisionCycleMessage } from '../../shared/merge';
 import { buildReport } from '../../shared/report';
 import { reportSummary } from '../../shared/report/summary';
 import { hasNarrative } from '../../shared/narrative';
@@ -129,7 +129,7 @@ export const reportCommand: Command = {
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     io.stdout.write(
       `${printable(values.output)}: ${sections === 'full' ? 'full report' : 'annexes'} in ${values.lang} from ${n(positionals.length, 'bundle')} ` +
-        `(${n(dataset.interviews.length, 'interview')}, ${bytes.length.toLocaleString('en')} bytes)\n` +
+        `(${n(liveDataset(dataset).interviews.length, 'interview')}, ${bytes.length.toLocaleString('en')} bytes)\n` +
         `  conflicts merged: ${s.conflicts}${s.conflicts > 0 ? ' (the newest version is printed; resolve them in the app)' : ''}\n` +
         `  answers: ${s.reviewed} reviewed, ${s.drafted} drafted, ${s.notDiscussed} not discussed\n` +
         (missing.length > 0 ? `  untranslated: ${missing.length} texts printed in the source language, marked\n` : '') +

@@ -14,8 +14,8 @@ import {
   type DecodeStage,
   type FileBytes,
 } from '../../shared/bundle';
-import { planImport, type ImportPlan, type IncomingBundle } from '../../shared/merge';
-import type { Dataset, Id, Interviewer } from '../../shared/model/types';
+import { indexTombstones, isAssessmentDeleted, planImport, type ImportPlan, type IncomingBundle } from '../../shared/merge';
+import type { Dataset, Id, Interviewer, Tombstone } from '../../shared/model/types';
 import type { ImportProgress, Repo } from './repo';
 import type { ImportLogEntry } from './schema';
 
@@ -59,6 +59,29 @@ export function incoming(files: readonly CheckedFile[]): IncomingBundle[] {
 export async function planFor(repo: Repo, assessmentId: Id | undefined, files: readonly IncomingBundle[]): Promise<ImportPlan> {
   const existing = assessmentId && (await repo.db.assessments.get(assessmentId)) ? await repo.exportDataset(assessmentId) : undefined;
   return planImport(existing, files);
+}
+
+/**
+ * Restoring a deleted assessment from a backup. Merging alone cannot do it: the backup's
+ * assessment record is older than the deletion, so the tombstone wins (as it must when an
+ * old bundle comes in after a deletion made elsewhere). So an import restores explicitly:
+ * when the merged assessment is deleted but one of the files imported still has it live (a
+ * backup made before the deletion), the preview says so and the import writes the
+ * assessment again with a newer `updatedAt` — the same "write it again" as undo; the
+ * tombstone stays in the history. A file that itself carries the deletion restores nothing.
+ * Returns the deletion being undone, or undefined.
+ */
+export function assessmentRestore(plan: ImportPlan, files: readonly IncomingBundle[]): Tombstone | undefined {
+  if (!isAssessmentDeleted(plan.merged)) return undefined;
+  const backup = files.some((f) => f.dataset.assessment.id === plan.assessmentId && !isAssessmentDeleted(f.dataset));
+  return backup ? indexTombstones(plan.merged.tombstones).assessment.get(plan.assessmentId) : undefined;
+}
+
+/** The plan with its assessment written again, newer than `deletion` (see assessmentRestore). */
+export function withRestore(plan: ImportPlan, deletion: Tombstone, now: () => string = () => new Date().toISOString()): ImportPlan {
+  const t = now();
+  const updatedAt = t > deletion.at ? t : new Date(Date.parse(deletion.at) + 1).toISOString();
+  return { ...plan, writes: { ...plan.writes, assessment: { ...plan.merged.assessment, updatedAt } } };
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
   AnswerValue,
   Assessment,
   Attachment,
+  AttachmentLink,
   ChecklistPart,
   ConsolidatedRevision,
   ConsolidatedValue,
@@ -24,7 +25,9 @@ import type {
   TextRevision,
   TextValue,
   Tombstone,
+  TombstoneTarget,
 } from '../../shared/model/types';
+import { deletedBy, indexTombstones, isAssessmentDeleted, liveDataset } from '../../shared/merge/tombstones';
 import {
   consolidatedBucket,
   textBucket,
@@ -193,6 +196,20 @@ const groupWeight = (g: { revisions: readonly unknown[] }) => g.revisions.length
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Largest file attached by default (the user can change it: repo.setAttachmentLimit). */
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** A file to attach, as chosen, dropped or pasted. */
+export interface NewAttachment {
+  assessmentId: Id;
+  blob: Blob;
+  fileName: string;
+  link: AttachmentLink;
+  organization?: string;
+}
+
+const sameLink = (a: AttachmentLink, b: AttachmentLink) => JSON.stringify(a) === JSON.stringify(b);
+
 async function sha256Hex(blob: Blob): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -225,6 +242,26 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       }
       return record;
     });
+  }
+
+  function tombstoneOf(target: TombstoneTarget, targetId: Id, assessmentId: Id, who: Interviewer, reason: string, at: string, replacedBy?: Id): Tombstone {
+    return { id: newId(), assessmentId, target, targetId, reason: reason.trim(), ...(replacedBy !== undefined ? { replacedBy } : {}), at, by: who.id, byName: who.name, deviceId: who.deviceId };
+  }
+
+  /** Records the deletion of one entity; the record itself stays stored (see shared/merge/tombstones.ts). */
+  async function deleteRecord(target: TombstoneTarget, targetId: Id, assessmentId: Id, who: Interviewer, reason: string): Promise<Tombstone> {
+    const t = tombstoneOf(target, targetId, assessmentId, who, reason, now());
+    await repo.putTombstones([t]);
+    return t;
+  }
+
+  /**
+   * A time strictly after `at`: a record written again to undo a deletion must be newer than
+   * its tombstone, even when the clock has not moved on (or was set back) since.
+   */
+  function after(at: string): string {
+    const t = now();
+    return t > at ? t : new Date(Date.parse(at) + 1).toISOString();
   }
 
   const repo = {
@@ -281,7 +318,8 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       return a;
     },
 
-    async updateAssessment(id: Id, patch: Partial<NewAssessment> & { reportDate?: string; sourceLanguage?: Lang }): Promise<void> {
+    /** A correction of the assessment's details (validated by the caller with shared/corrections). */
+    async updateAssessment(id: Id, patch: Partial<NewAssessment & Pick<Assessment, 'reportDate' | 'sourceLanguage'>>): Promise<void> {
       await db.assessments.update(id, { ...patch, updatedAt: now() });
     },
 
@@ -316,29 +354,31 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       await db.stakeholders.update(id, { ...patch, updatedAt: now(), updatedBy: by });
     },
 
-    /** Deletes a stakeholder nobody has interviewed yet; returns false if one has. */
-    async deleteStakeholder(id: Id): Promise<boolean> {
-      return db.transaction('rw', db.stakeholders, db.interviews, async () => {
-        const s = await db.stakeholders.get(id);
-        if (!s) return true;
-        const used = await db.interviews
-          .where('assessmentId')
-          .equals(s.assessmentId)
-          .filter((iv) => iv.stakeholderIds.includes(id))
-          .count();
-        if (used > 0) return false;
-        await db.stakeholders.delete(id);
-        return true;
-      });
+    /**
+     * Deletes a stakeholder (a tombstone) unless a live interview names them: then nothing
+     * is written and the interviews are returned, so the screen can explain what to do
+     * instead (merge the person into another, or delete the interview first).
+     */
+    async deleteStakeholder(id: Id, who: Interviewer, reason = ''): Promise<{ ok: true; tombstone: Tombstone } | { ok: false; interviews: Interview[] }> {
+      const s = await db.stakeholders.get(id);
+      if (!s) throw new Error('stakeholder not found');
+      const view = await repo.liveRecords(s.assessmentId);
+      const interviews = view.interviews.filter((iv) => iv.stakeholderIds.includes(id));
+      if (interviews.length > 0) return { ok: false, interviews };
+      return { ok: true, tombstone: await deleteRecord('stakeholder', id, s.assessmentId, who, reason) };
     },
 
     /**
      * Merges probable duplicates into one stakeholder: interviews that named a duplicate
-     * name the kept one instead, and the duplicates are removed. One transaction.
+     * name the kept one instead, and each duplicate gets a tombstone with `replacedBy`
+     * (not a hard delete), so an older bundle that still has the duplicate cannot bring it
+     * back. One transaction.
      */
-    async mergeStakeholders(keepId: Id, dropIds: readonly Id[]): Promise<void> {
+    async mergeStakeholders(keepId: Id, dropIds: readonly Id[], who: Interviewer): Promise<() => Promise<void>> {
       const drop = new Set(dropIds.filter((id) => id !== keepId));
-      await db.transaction('rw', db.stakeholders, db.interviews, async () => {
+      const before: Array<{ id: Id; stakeholderIds: readonly Id[] }> = [];
+      let mergedAt = '';
+      await db.transaction('rw', db.stakeholders, db.interviews, db.tombstoneGroups, async () => {
         const kept = await db.stakeholders.get(keepId);
         if (!kept) throw new Error('stakeholder not found');
         const at = now();
@@ -348,11 +388,21 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
           .filter((iv) => iv.stakeholderIds.some((id) => drop.has(id)))
           .toArray();
         for (const iv of affected) {
+          before.push({ id: iv.id, stakeholderIds: iv.stakeholderIds });
           const ids = [...new Set(iv.stakeholderIds.map((id) => (drop.has(id) ? keepId : id)))];
           await db.interviews.update(iv.id, { stakeholderIds: ids, updatedAt: at });
         }
-        await db.stakeholders.bulkDelete([...drop]);
+        await repo.putTombstones([...drop].map((id) => tombstoneOf('stakeholder', id, kept.assessmentId, who, 'merged', at, keepId)));
+        mergedAt = at;
       });
+      // Undo: the duplicates and the interviews' participants written again, newer than the merge.
+      return async () => {
+        await db.transaction('rw', db.stakeholders, db.interviews, async () => {
+          const again = after(mergedAt);
+          for (const id of drop) await db.stakeholders.update(id, { updatedAt: again, updatedBy: who.id });
+          for (const b of before) await db.interviews.update(b.id, { stakeholderIds: [...b.stakeholderIds], updatedAt: again });
+        });
+      };
     },
 
     // ---- Interviews ---------------------------------------------------------------
@@ -510,6 +560,84 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
       return db.attachments.where('assessmentId').equals(assessmentId).toArray();
     },
 
+    /** The live (not deleted) attachments of an assessment. */
+    async liveAttachments(assessmentId: Id): Promise<Attachment[]> {
+      const [attachments, tombstones] = await Promise.all([repo.attachments(assessmentId), repo.tombstones(assessmentId)]);
+      const deleted = indexTombstones(tombstones).attachment;
+      return attachments.filter((f) => !deletedBy(deleted.get(f.id), f.updatedAt));
+    },
+
+    async attachmentLimit(): Promise<number> {
+      return (await metaGet<number>('attachmentMaxBytes')) ?? DEFAULT_ATTACHMENT_MAX_BYTES;
+    },
+
+    async setAttachmentLimit(bytes: number): Promise<void> {
+      if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new RangeError('the attachment limit must be a positive number of bytes');
+      await db.meta.put({ key: 'attachmentMaxBytes', value: bytes });
+    },
+
+    /**
+     * Attaches a file to an answer, a consolidated answer or a report text. The bytes are
+     * stored once per content (SHA-256); the same file attached again — here or elsewhere in
+     * the assessment — adds a link to its existing record, so the report lists it once.
+     * Refused (nothing written) when larger than the limit.
+     */
+    async attachFile(input: NewAttachment, who: Interviewer): Promise<{ ok: true; attachment: Attachment; existing: boolean } | { ok: false; reason: 'tooLarge'; limit: number }> {
+      const limit = await repo.attachmentLimit();
+      if (input.blob.size > limit) return { ok: false, reason: 'tooLarge', limit };
+      const sha256 = await sha256Hex(input.blob);
+      await repo.putBlob(sha256, input.blob);
+      const at = now();
+      const same = (await repo.liveAttachments(input.assessmentId)).find((f) => f.sha256 === sha256);
+      if (same) {
+        const attachment: Attachment = same.links.some((l) => sameLink(l, input.link)) ? same : { ...same, links: [...same.links, input.link], updatedAt: at, updatedBy: who.id };
+        if (attachment !== same) await db.attachments.put(attachment);
+        return { ok: true, attachment, existing: true };
+      }
+      const title = input.fileName.replace(/\.[A-Za-z0-9]{1,8}$/, '').replace(/[_]+/g, ' ').trim();
+      const attachment: Attachment = {
+        id: newId(),
+        assessmentId: input.assessmentId,
+        sha256,
+        size: input.blob.size,
+        mediaType: input.blob.type || 'application/octet-stream',
+        fileName: input.fileName,
+        title: title || input.fileName,
+        received: at.slice(0, 10) as Attachment['received'],
+        organization: (input.organization ?? '').trim(),
+        links: [input.link],
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: who.id,
+      };
+      await db.attachments.put(attachment);
+      return { ok: true, attachment, existing: false };
+    },
+
+    /** A correction of a document's title, date received or organisation. */
+    async updateAttachment(id: Id, patch: Partial<Pick<Attachment, 'title' | 'received' | 'organization'>>, who: Interviewer): Promise<void> {
+      await db.attachments.update(id, { ...patch, updatedAt: now(), updatedBy: who.id });
+    },
+
+    /**
+     * Takes a document away from one place. Linked elsewhere too, it only loses this link;
+     * otherwise it is deleted (a tombstone). Returns how to undo it (by writing again).
+     */
+    async detachFile(id: Id, link: AttachmentLink, who: Interviewer, reason = ''): Promise<() => Promise<void>> {
+      const f = await db.attachments.get(id);
+      if (!f) throw new Error('attachment not found');
+      const others = f.links.filter((l) => !sameLink(l, link));
+      if (others.length > 0 && others.length < f.links.length) {
+        await db.attachments.put({ ...f, links: others, updatedAt: now(), updatedBy: who.id });
+        return async () => {
+          const current = await db.attachments.get(id);
+          if (current) await db.attachments.put({ ...current, links: [...current.links, link], updatedAt: now(), updatedBy: who.id });
+        };
+      }
+      const tombstone = await deleteRecord('attachment', id, f.assessmentId, who, reason);
+      return () => repo.restore(tombstone, who.id);
+    },
+
     /**
      * Stores attachment bytes under their SHA-256 (lower-case hex), once per content. The
      * hash is checked against the bytes: a mismatch throws and stores nothing. Returns
@@ -530,6 +658,68 @@ export function createRepo(db: ReadinessDb, options: RepoOptions = {}) {
 
     async hasBlob(sha256: string): Promise<boolean> {
       return (await db.blobs.where(':id').equals(sha256).count()) > 0;
+    },
+
+    // ---- Deletions, their undo, and the live view -----------------------------------
+
+    async deleteInterview(id: Id, who: Interviewer, reason = ''): Promise<Tombstone> {
+      const iv = await db.interviews.get(id);
+      if (!iv) throw new Error('interview not found');
+      return deleteRecord('interview', id, iv.assessmentId, who, reason);
+    },
+
+    async deleteAttachment(id: Id, who: Interviewer, reason = ''): Promise<Tombstone> {
+      const f = await db.attachments.get(id);
+      if (!f) throw new Error('attachment not found');
+      return deleteRecord('attachment', id, f.assessmentId, who, reason);
+    },
+
+    /** Deletes a whole assessment: one tombstone hides it and everything in it. */
+    async deleteAssessment(id: Id, who: Interviewer, reason = ''): Promise<Tombstone> {
+      if (!(await db.assessments.get(id))) throw new Error('assessment not found');
+      return deleteRecord('assessment', id, id, who, reason);
+    },
+
+    /**
+     * Undoes a deletion by writing the record again with an `updatedAt` newer than the
+     * tombstone (the tombstone stays: it is part of the history and has already travelled).
+     * Also restores an assessment deleted elsewhere whose backup is imported here.
+     */
+    async restore(tombstone: Pick<Tombstone, 'target' | 'targetId' | 'at'>, by?: Id): Promise<void> {
+      const updatedAt = after(tombstone.at);
+      const { target, targetId } = tombstone;
+      const table = { assessment: db.assessments, stakeholder: db.stakeholders, interview: db.interviews, attachment: db.attachments }[target] as Table<{ id: Id; updatedAt: string }, Id>;
+      const patch = target === 'stakeholder' || target === 'attachment' ? { updatedAt, ...(by !== undefined ? { updatedBy: by } : {}) } : { updatedAt };
+      if ((await table.update(targetId, patch)) === 0) throw new Error(`${target} not found`);
+    },
+
+    /** Assessments not deleted, most recently changed first. */
+    async liveAssessments(): Promise<Assessment[]> {
+      const [all, groups] = await Promise.all([repo.listAssessments(), db.tombstoneGroups.toArray()]);
+      const byAssessment = new Map(groups.map((g) => [g.assessmentId, g.tombstones] as const));
+      return all.filter((a) => !isAssessmentDeleted({ assessment: a, tombstones: byAssessment.get(a.id) ?? [] }));
+    },
+
+    /**
+     * The live stakeholders and interviews of an assessment (what every screen lists):
+     * deleted ones left out, merged duplicates renamed to the kept stakeholder. Empty
+     * lists when the assessment is deleted.
+     */
+    async liveRecords(assessmentId: Id): Promise<{ assessment: Assessment | undefined; deleted: boolean; stakeholders: Stakeholder[]; interviews: Interview[]; tombstones: Tombstone[] }> {
+      const [assessment, stakeholders, interviews, tombstones] = await Promise.all([
+        db.assessments.get(assessmentId),
+        db.stakeholders.where('assessmentId').equals(assessmentId).toArray(),
+        db.interviews.where('assessmentId').equals(assessmentId).toArray(),
+        repo.tombstones(assessmentId),
+      ]);
+      if (!assessment) return { assessment, deleted: false, stakeholders, interviews, tombstones };
+      const live = liveDataset({ assessment, stakeholders, interviews, answers: [], consolidated: [], texts: [], tombstones, attachments: [] });
+      return { assessment, deleted: isAssessmentDeleted({ assessment, tombstones }), stakeholders: [...live.stakeholders], interviews: [...live.interviews], tombstones };
+    },
+
+    /** The dataset without deleted records: what screens, the report and the analysis exports read. Bundles carry exportDataset (everything). */
+    async liveDataset(assessmentId: Id): Promise<Dataset> {
+      return liveDataset(await repo.exportDataset(assessmentId));
     },
 
     // ---- Bundles ------------------------------------------------------------------

@@ -60,6 +60,14 @@ export function createWebBridge(info: Omit<AppInfo, 'platform'>): Bridge {
       return readBrowserFiles(await pickBrowserFiles(options));
     },
 
+    /** The web app never renders a document in its origin: it downloads it (Content-Disposition by `download`). */
+    async openDocument(options) {
+      const blob = options.bytes instanceof Blob ? options.bytes : new Blob([options.bytes as BlobPart]);
+      // application/octet-stream: the browser saves it rather than showing it in a tab.
+      await this.saveFile({ suggestedName: options.name, bytes: new Blob([blob], { type: 'application/octet-stream' }) });
+      return { opened: true };
+    },
+
     async saveFile(options: SaveFileOptions): Promise<SaveResult> {
       const blob = options.bytes instanceof Blob ? options.bytes : new Blob([options.bytes as BlobPart], { type: 'application/octet-stream' });
       const url = URL.createObjectURL(blob);

@@ -5,7 +5,8 @@ import { LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../shared/i18n';
 import { Dialog } from '../components/Dialog';
 import { DateField } from '../components/DateField';
 import { Field } from '../components/Field';
-import { db, repo, useProfile } from '../db';
+import { repo, useProfile } from '../db';
+import { assessmentProblems } from '../../shared/corrections/validate';
 import { formatDate } from '../i18n';
 import { useRouter } from '../state/router';
 import { ProfileSetup } from './ProfileSetup';
@@ -15,11 +16,11 @@ export function HomeScreen() {
   const { t, i18n } = useTranslation();
   const profile = useProfile();
   const navigate = useRouter((s) => s.navigate);
-  const assessments = useLiveQuery(() => repo.listAssessments(), []);
+  // Live only: deleted assessments leave the list (a backup's import restores them).
+  const assessments = useLiveQuery(() => repo.liveAssessments(), []);
   const counts = useLiveQuery(async () => {
-    const all = await db.interviews.toArray();
     const m = new Map<string, number>();
-    for (const iv of all) m.set(iv.assessmentId, (m.get(iv.assessmentId) ?? 0) + 1);
+    for (const a of await repo.liveAssessments()) m.set(a.id, (await repo.liveRecords(a.id)).interviews.length);
     return m;
   }, []);
   const [creating, setCreating] = useState(false);
@@ -100,7 +101,7 @@ function NewAssessmentDialog(props: { onClose: () => void }) {
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [languages, setLanguages] = useState<Lang[]>(['en']);
-  const valid = country.trim() !== '' && languages.length > 0 && (!periodStart || !periodEnd || periodStart <= periodEnd);
+  const valid = assessmentProblems({ country, periodStart, periodEnd, reportLanguages: languages }).length === 0;
   return (
     <Dialog title={t('assessment.newTitle')} onClose={props.onClose} testId="new-assessment-dialog">
       <form

@@ -9,7 +9,8 @@
  */
 import type { DecodeOk, DecodeStage } from '../../shared/bundle';
 import type { ImportPlan } from '../../shared/merge';
-import { applyPlan, checkFiles, planFor, type CheckedFile } from '../db/exchange';
+import type { Tombstone } from '../../shared/model/types';
+import { applyPlan, assessmentRestore, checkFiles, planFor, withRestore, type CheckedFile } from '../db/exchange';
 import { createRepo } from '../db/repo';
 import { ReadinessDb } from '../db/schema';
 import { summarisePlan, UNREADABLE, type ImportRequest, type ImportResponse } from './importProtocol';
@@ -23,6 +24,8 @@ const db = () => (repo ??= createRepo(new ReadinessDb()));
 /** Decoded files by key, kept until the page forgets them. */
 const checked = new Map<string, CheckedFile>();
 let plan: ImportPlan | undefined;
+/** The deletion of the assessment this import undoes (a backup of a deleted assessment), if any. */
+let restore: Tombstone | undefined;
 
 /** How far through one file each stage is, for the progress bar. */
 const STAGE: Record<DecodeStage, number> = { scan: 0.05, parse: 0.25, decrypt: 0.35, payload: 0.6, records: 0.8 };
@@ -60,19 +63,22 @@ async function handle(m: ImportRequest): Promise<void> {
         target = id && (await db().db.assessments.get(id)) ? id : undefined;
       }
       plan = files.length > 0 ? await planFor(db(), target, files) : undefined;
-      post({ type: 'planned', plan: plan ? summarisePlan(plan) : undefined });
+      restore = plan ? assessmentRestore(plan, files) : undefined;
+      post({ type: 'planned', plan: plan ? { ...summarisePlan(plan), ...(restore ? { restores: { at: restore.at, byName: restore.byName } } : {}) } : undefined });
       return;
     }
     case 'apply': {
       if (!plan) throw new Error('nothing planned');
-      await applyPlan(db(), plan, undefined, [...checked.values()]);
+      await applyPlan(db(), restore ? withRestore(plan, restore) : plan, undefined, [...checked.values()]);
       post({ type: 'applied', assessmentId: plan.assessmentId });
       plan = undefined;
+      restore = undefined;
       return;
     }
     case 'forget':
       for (const k of m.keys) checked.delete(k);
       plan = undefined;
+      restore = undefined;
       return;
   }
 }

@@ -37,6 +37,8 @@ export interface PlanSummary {
   readonly newConflicts: number;
   readonly duplicateStakeholders: number;
   readonly revisionCycles: readonly MergedCycle[];
+  /** The import restores a deleted assessment (a backup of it): who deleted it, and when. */
+  readonly restores?: { readonly at: string; readonly byName: string };
 }
 
 /** The `failed` message of a check whose file could not be read (moved, changed or removed since it was chosen). */

@@ -13,6 +13,7 @@ import { fill } from './strings';
 import { GROUP_FILL, STYLE, columns, para, run, table, textCell, textParagraphs, type CellSpec, type RowSpec } from './kit';
 import { answerText, blankReason, isBlank, reportValue, timelineText, type ReportValue } from './format';
 import { bulletList, heading, introParagraphs, type Block, type ReportContext } from './context';
+import { questionReferences } from './documents';
 
 const RELEVANT: Relevance = { relevant: true };
 
@@ -139,7 +140,8 @@ function answerCells(ctx: ReportContext, item: CatalogueItem, withTimeline: bool
   if (isBlank(ctx.lang, item, value, relevance)) {
     return [textCell(blankReason(ctx.lang, relevance), { italics: true, ...(withTimeline ? { span: 2 } : {}) })];
   }
-  const text = answerText(ctx.lang, item, value, !withTimeline) || ctx.S.answer.empty;
+  // Supporting documents linked to the question are cited after the answer ("[D7]").
+  const text = (answerText(ctx.lang, item, value, !withTimeline) || ctx.S.answer.empty) + questionReferences(ctx, item.id);
   const lang = language ? { language } : {};
   const cells = [textCell(text, lang)];
   if (withTimeline) cells.push(textCell(timelineText(ctx.lang, value), lang));

@@ -34,6 +34,7 @@ import { fill } from './strings';
 import { GROUP_FILL, STYLE, columns, columnsForHeaders, para, run, table, textCell, type CellSpec, type RowSpec } from './kit';
 import { heading, type Block, type ReportContext } from './context';
 import { richParagraphs } from './rich';
+import { textReferences } from './documents';
 import { methodologyBody, summaryTable } from './front';
 import { formatNumber } from './format';
 import type { RenderedChart } from './chartImages';
@@ -65,7 +66,7 @@ function notWritten(ctx: ReportContext, text = ctx.S.narrative.notWritten): Para
 function simpleSection(ctx: ReportContext, id: SectionId, opts: { placeholder?: boolean } = {}): Block[] {
   const body = sectionBody(ctx, id);
   const out: Block[] = [heading(1, headingText(outlineEntry(ctx, id)), { pageBreakBefore: true })];
-  if (body) out.push(...richParagraphs(body, ctx.lists, markerOf(ctx, sectionKey(id))));
+  if (body) out.push(...richParagraphs(body, ctx.lists, markerOf(ctx, sectionKey(id))), ...textReferences(ctx, sectionKey(id)));
   else if (opts.placeholder !== false) out.push(notWritten(ctx));
   return out;
 }
@@ -138,7 +139,7 @@ export function findingsSection(ctx: ReportContext, part: ReportPart): Block[] {
   const id: SectionId = part;
   const body = sectionBody(ctx, id);
   const out: Block[] = [heading(1, headingText(outlineEntry(ctx, id)), { pageBreakBefore: true })];
-  if (body) out.push(...richParagraphs(body, ctx.lists, markerOf(ctx, sectionKey(id))));
+  if (body) out.push(...richParagraphs(body, ctx.lists, markerOf(ctx, sectionKey(id))), ...textReferences(ctx, sectionKey(id)));
   // Readiness by area: the chart and the summary table from the checklists.
   out.push(heading(2, N.summaryHeading));
   out.push(...figure(ctx, ctx.charts.get(part), N.sourceChecklists));
@@ -149,7 +150,7 @@ export function findingsSection(ctx: ReportContext, part: ReportPart): Block[] {
     for (const area of findingAreas(part).filter((a) => a.parent === top.id)) {
       out.push(heading(3, `${areaNumber(area.id)}. ${itemLabel(ctx.lang, area.id)}`), scoreLine(ctx, area.id));
       const t = textOfKind(ctx.dataset, findingKey(area.id), ctx.lang, 'finding');
-      if (t && !isEmptyRich(t.value.body)) out.push(...richParagraphs(t.value.body, ctx.lists, markerOf(ctx, findingKey(area.id))));
+      if (t && !isEmptyRich(t.value.body)) out.push(...richParagraphs(t.value.body, ctx.lists, markerOf(ctx, findingKey(area.id))), ...textReferences(ctx, findingKey(area.id)));
       else out.push(notWritten(ctx, N.noFinding));
     }
   }
@@ -177,7 +178,7 @@ export function recommendationsSection(ctx: ReportContext): Block[] {
       out.push(heading(3, areaTitle(ctx, run_.area)));
       for (const r of run_.items) {
         const lead = [new TextRun({ text: `${fill(N.recommendation, { n: r.number })} `, bold: true })];
-        out.push(...richParagraphs(r.value.body, ctx.lists, { lead, ...markerOf(ctx, r.key) }));
+        out.push(...richParagraphs(r.value.body, ctx.lists, { lead, ...markerOf(ctx, r.key) }), ...textReferences(ctx, r.key));
       }
     }
   });

@@ -10,6 +10,7 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Lang } from '../i18n';
 import type { Dataset } from '../model/types';
+import { liveDataset } from '../merge/tombstones';
 import { finalAnswers, indexDataset, readinessSummaryFrom } from '../consolidation';
 import { A4, MARGIN, cleanText, fontTableXml, pageShape, reportNumbering, reportStyles } from './kit';
 import { REPORT_STRINGS, fill } from './strings';
@@ -17,6 +18,7 @@ import { QUESTION_COUNT, contents, cover, coverDate, methodology, readinessSumma
 import { annexI, annexII, annexIII, annexIV } from './annexes';
 import { actionPlanSection, conclusionSection, contextSection, executiveSummary, findingsSection, introductionSection, outlineEntry, recommendationsSection } from './body';
 import { renderCharts } from './chartImages';
+import { documentsAnnex } from './documents';
 import type { ChartRasterizer } from './charts';
 import { listCounter } from './rich';
 import { countryName, hasNarrative, headingText, reportOutline, type SectionId } from '../narrative';
@@ -76,8 +78,9 @@ function section(children: Block[], landscape: boolean, lang: Lang, titlePage: b
   };
 }
 
-/** Builds the .docx for a dataset; resolves to the file's bytes. */
-export async function buildReport(dataset: Dataset, options: ReportOptions): Promise<Uint8Array> {
+/** Builds the .docx for a dataset (its live records: deleted ones never show); resolves to the file's bytes. */
+export async function buildReport(stored: Dataset, options: ReportOptions): Promise<Uint8Array> {
+  const dataset = liveDataset(stored);
   const { lang } = options;
   const S = REPORT_STRINGS[lang];
   if (!S) throw new Error(`unsupported report language: ${String(lang)}`);
@@ -132,6 +135,7 @@ export async function buildReport(dataset: Dataset, options: ReportOptions): Pro
   annexes.push(...annexIII(ctx, full ? annexTitle('annexIII') : undefined));
   progress(0.3);
   annexes.push(...annexIV(ctx, full ? annexTitle('annexIV') : undefined));
+  annexes.push(...documentsAnnex(ctx));
   progress(0.4);
   if (options.individualResponses) annexes.push(...individualResponsesFrame(ctx));
   progress(0.5);

@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n';
 import type { Dataset } from '../model/types';
 import { finalAnswers } from '../consolidation';
-import { conflicts } from '../merge';
+import { conflicts, liveDataset } from '../merge';
 import { headingText, reportOutline } from '../narrative';
 
 export interface ReportSummary {
@@ -21,7 +21,9 @@ export interface ReportSummary {
   readonly sections: number;
 }
 
-export function reportSummary(dataset: Dataset, lang: Lang): ReportSummary {
+/** What the report tab shows before building: over the live records (deleted ones never count). */
+export function reportSummary(stored: Dataset, lang: Lang): ReportSummary {
+  const dataset = liveDataset(stored);
   const final = finalAnswers(dataset);
   let reviewed = 0;
   let drafted = 0;

@@ -3,18 +3,21 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { interviewProgress } from '../../../shared/answers/progress';
 import { LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
-import { CHECKLIST_PARTS, type AnswerValue, type Assessment, type ChecklistPart, type Stakeholder } from '../../../shared/model/types';
+import { interviewCorrectionEffects, interviewProblems } from '../../../shared/corrections/validate';
+import { CHECKLIST_PARTS, type AnswerValue, type Assessment, type ChecklistPart, type Interview, type InterviewStatus, type Stakeholder } from '../../../shared/model/types';
 import { formatPersonName } from '../../../shared/stakeholders/honorific';
 import { presetParts } from '../../../shared/stakeholders/presets';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { Dialog } from '../../components/Dialog';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { currentBySlot } from '../../db/repo';
-import { db, repo, useProfile } from '../../db';
+import { repo, useProfile } from '../../db';
 import { formatDate } from '../../i18n';
 import { useRouter } from '../../state/router';
+import { useUndo } from '../../state/undo';
 
 export function InterviewsTab({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
@@ -22,12 +25,13 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
   const navigate = useRouter((s) => s.navigate);
   const [creating, setCreating] = useState(false);
   const [onlyMine, setOnlyMine] = useState(false);
+  const [editing, setEditing] = useState<Interview | null>(null);
+  const [deleting, setDeleting] = useState<Interview | null>(null);
+  const [message, setMessage] = useState('');
+  const offerUndo = useUndo((s) => s.offerUndo);
   const data = useLiveQuery(async () => {
-    const [interviews, answers, stakeholders] = await Promise.all([
-      db.interviews.where('assessmentId').equals(assessment.id).toArray(),
-      repo.answersByInterview(assessment.id),
-      db.stakeholders.where('assessmentId').equals(assessment.id).toArray(),
-    ]);
+    // Live records only: deleted interviews and stakeholders never show (repo.liveRecords).
+    const [{ interviews, stakeholders }, answers] = await Promise.all([repo.liveRecords(assessment.id), repo.answersByInterview(assessment.id)]);
     return { interviews, answers, stakeholders };
   }, [assessment.id]);
 
@@ -61,6 +65,9 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
           {t('interviews.new')}
         </button>
       </div>
+      <p role="status" className="status-line" data-testid="interviews-message">
+        {message}
+      </p>
       {data.stakeholders.length === 0 && (
         <p className="notice">
           {t('interviews.needStakeholders')}{' '}
@@ -91,16 +98,60 @@ export function InterviewsTab({ assessment }: { assessment: Assessment }) {
                 <button type="button" className="primary" onClick={() => navigate({ name: 'interview', assessmentId: assessment.id, interviewId: iv.id })}>
                   {iv.status === 'draft' ? t('interviews.continue') : t('interviews.open')}
                 </button>
+                <span className="card-actions">
+                  <button type="button" className="small" onClick={() => setEditing(iv)} aria-label={t('corrections.editInterviewOne', { organization: iv.organization })} data-testid="edit-interview">
+                    {t('corrections.editInterview')}
+                  </button>
+                  <button type="button" className="small danger" onClick={() => setDeleting(iv)} aria-label={t('deletion.deleteInterviewOne', { organization: iv.organization })} data-testid="delete-interview">
+                    {t('common.delete')}
+                  </button>
+                </span>
               </div>
             </li>
           ))}
         </ul>
       )}
+      {editing && (
+        <InterviewDialog
+          stakeholders={data.stakeholders}
+          initial={editing}
+          onClose={() => setEditing(null)}
+          onSave={async (input) => {
+            const effects = interviewCorrectionEffects(editing, input);
+            await repo.updateInterview(editing.id, input);
+            setEditing(null);
+            setMessage(
+              [
+                t('corrections.saved'),
+                ...(effects.languageChanged ? [t('corrections.languageChanged')] : []),
+                ...(effects.partsRemoved.length > 0 ? [t('corrections.partsRemoved', { parts: effects.partsRemoved.map((p) => t(`parts.${p}`)).join(', ') })] : []),
+                ...(effects.partsAdded.length > 0 ? [t('corrections.partsRestored', { parts: effects.partsAdded.map((p) => t(`parts.${p}`)).join(', ') })] : []),
+              ].join(' '),
+            );
+          }}
+        />
+      )}
+      {deleting && (
+        <ConfirmDelete
+          title={t('deletion.interviewTitle')}
+          testId="delete-interview-dialog"
+          onClose={() => setDeleting(null)}
+          onConfirm={async (reason) => {
+            const tombstone = await repo.deleteInterview(deleting.id, profile, reason);
+            const organization = deleting.organization;
+            setDeleting(null);
+            setMessage('');
+            offerUndo({ message: t('deletion.interviewDeleted', { organization }), undo: () => repo.restore(tombstone) });
+          }}
+        >
+          <p>{t('deletion.interviewBody', { organization: deleting.organization, date: formatDate(i18n.language, deleting.date) })}</p>
+        </ConfirmDelete>
+      )}
       {creating && (
-        <NewInterviewDialog
+        <InterviewDialog
           stakeholders={data.stakeholders}
           onClose={() => setCreating(false)}
-          onCreate={async (input) => {
+          onSave={async (input) => {
             const iv = await repo.createInterview({ ...input, assessmentId: assessment.id }, profile);
             setCreating(false);
             navigate({ name: 'interview', assessmentId: assessment.id, interviewId: iv.id });
@@ -118,6 +169,7 @@ interface InterviewInput {
   place: string;
   language: Lang;
   parts: ChecklistPart[];
+  status?: InterviewStatus;
 }
 
 function today(): string {
@@ -125,32 +177,43 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () => void; onCreate: (i: InterviewInput) => Promise<void> }) {
+/**
+ * A new interview's details, or (with `initial`) a correction of an existing one: the same
+ * form and the same rules (shared/corrections/validate.ts). A correction also says what a
+ * change of language or parts does to the answers already given.
+ */
+function InterviewDialog(props: { stakeholders: Stakeholder[]; initial?: Interview; onClose: () => void; onSave: (i: InterviewInput) => Promise<void> }) {
   const { t, i18n } = useTranslation();
-  const organizations = [...new Set(props.stakeholders.map((s) => s.organization))].sort((a, b) => a.localeCompare(b, i18n.language));
-  const [organization, setOrganization] = useState(organizations[0] ?? '');
-  const people = props.stakeholders.filter((s) => s.organization === organization);
-  const [selected, setSelected] = useState<string[]>(people.map((p) => p.id));
-  const [date, setDate] = useState(today());
-  const [place, setPlace] = useState('');
-  const [language, setLanguage] = useState<Lang>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Lang) : 'en');
+  const { initial } = props;
+  const organizations = [...new Set([...props.stakeholders.map((s) => s.organization), ...(initial ? [initial.organization] : [])])].sort((a, b) => a.localeCompare(b, i18n.language));
+  const [organization, setOrganization] = useState(initial?.organization ?? organizations[0] ?? '');
+  const [selected, setSelected] = useState<string[]>(() => (initial ? initial.stakeholderIds.filter((id) => props.stakeholders.some((s) => s.id === id)) : props.stakeholders.filter((s) => s.organization === (organizations[0] ?? '')).map((p) => p.id)));
+  // The organisation's people, and anyone already chosen from elsewhere (a correction keeps them listed).
+  const people = props.stakeholders.filter((s) => s.organization === organization || selected.includes(s.id));
+  const [date, setDate] = useState(initial?.date ?? today());
+  const [place, setPlace] = useState(initial?.place ?? '');
+  const [language, setLanguage] = useState<Lang>(initial?.language ?? ((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Lang) : 'en'));
+  const [status, setStatus] = useState<InterviewStatus>(initial?.status ?? 'draft');
   const preset = (ids: string[]) => {
     const chosen = props.stakeholders.filter((s) => ids.includes(s.id));
     return presetParts(chosen[0]?.sector ?? 'other', chosen.map((s) => s.position));
   };
-  const [parts, setParts] = useState<ChecklistPart[]>(preset(selected));
+  const [parts, setParts] = useState<ChecklistPart[]>(() => (initial ? [...initial.parts] : preset(selected)));
   const choosePeople = (ids: string[]) => {
     setSelected(ids);
-    setParts(preset(ids));
+    // A new interview suggests parts from the people; a correction leaves the parts to the user.
+    if (!initial) setParts(preset(ids));
   };
-  const valid = selected.length > 0 && parts.length > 0;
+  const problems = interviewProblems({ stakeholderIds: selected, organization, date, parts });
+  const valid = problems.length === 0;
+  const effects = initial ? interviewCorrectionEffects(initial, { language, parts }) : undefined;
   return (
-    <Dialog title={t('interviews.newTitle')} onClose={props.onClose} wide testId="new-interview-dialog">
+    <Dialog title={initial ? t('corrections.editInterviewTitle') : t('interviews.newTitle')} onClose={props.onClose} wide testId={initial ? 'edit-interview-dialog' : 'new-interview-dialog'}>
       <form
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) void props.onCreate({ stakeholderIds: selected, organization, date, place, language, parts });
+          if (valid) void props.onSave({ stakeholderIds: selected, organization, date, place, language, parts, ...(initial ? { status } : {}) });
         }}
       >
         <Field label={t('stakeholders.organization')}>
@@ -160,7 +223,7 @@ function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () =>
               value={organization}
               onChange={(e) => {
                 setOrganization(e.target.value);
-                choosePeople(props.stakeholders.filter((s) => s.organization === e.target.value).map((s) => s.id));
+                if (!initial) choosePeople(props.stakeholders.filter((s) => s.organization === e.target.value).map((s) => s.id));
               }}
             >
               {organizations.map((o) => (
@@ -208,12 +271,36 @@ function NewInterviewDialog(props: { stakeholders: Stakeholder[]; onClose: () =>
             ))}
           </div>
         </fieldset>
+        {initial && (
+          <Field label={t('corrections.status')}>
+            {(id) => (
+              <select id={id} value={status} onChange={(e) => setStatus(e.target.value as InterviewStatus)} data-testid="interview-status">
+                {(['draft', 'completed'] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`interviews.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <div aria-live="polite" data-testid="correction-effects">
+          {effects?.languageChanged && <p className="notice">{t('corrections.languageChanged')}</p>}
+          {effects && effects.partsRemoved.length > 0 && <p className="notice">{t('corrections.partsRemoved', { parts: effects.partsRemoved.map((p) => t(`parts.${p}`)).join(', ') })}</p>}
+        </div>
+        {problems.length > 0 && (
+          <ul className="field-problems" data-testid="interview-problems">
+            {problems.map((p) => (
+              <li key={p}>{t(`corrections.problem.${p}`)}</li>
+            ))}
+          </ul>
+        )}
         <div className="form-actions">
           <button type="button" onClick={props.onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={!valid}>
-            {t('interviews.start')}
+          <button type="submit" className="primary" disabled={!valid} data-testid="interview-save">
+            {initial ? t('corrections.saveChanges') : t('interviews.start')}
           </button>
         </div>
       </form>

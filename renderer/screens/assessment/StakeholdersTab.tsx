@@ -1,15 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECTORS, type Assessment, type Sector, type Stakeholder } from '../../../shared/model/types';
+import { SECTORS, type Assessment, type Interview, type Sector, type Stakeholder } from '../../../shared/model/types';
 import { isLang, type Lang } from '../../../shared/i18n';
 import { formatPersonName, honorificLabel, HONORIFICS, canonicalHonorific } from '../../../shared/stakeholders/honorific';
 import { PeopleIndex, screenRows, type EntryMatch } from '../../../shared/stakeholders/match';
 import { parsePastedStakeholders } from '../../../shared/stakeholders/paste';
 import { guessSector } from '../../../shared/stakeholders/sector';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { db, repo, useProfile } from '../../db';
+import { repo, useProfile } from '../../db';
+import { formatDate } from '../../i18n';
+import { useUndo } from '../../state/undo';
 
 type SortKey = 'organization' | 'name' | 'position' | 'recent';
 
@@ -21,7 +24,11 @@ export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
   const uiLang: Lang = isLang(i18n.language) ? i18n.language : 'en';
   const profile = useProfile();
-  const stakeholders = useLiveQuery(() => db.stakeholders.where('assessmentId').equals(assessment.id).toArray(), [assessment.id]);
+  // Live records only: deleted and merged-away stakeholders never show.
+  const stakeholders = useLiveQuery(async () => (await repo.liveRecords(assessment.id)).stakeholders, [assessment.id]);
+  const [deleting, setDeleting] = useState<Stakeholder | null>(null);
+  const [inUse, setInUse] = useState<{ stakeholder: Stakeholder; interviews: Interview[] } | null>(null);
+  const offerUndo = useUndo((s) => s.offerUndo);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [sort, setSort] = useState<SortKey>('organization');
@@ -131,10 +138,12 @@ export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
                       type="button"
                       className="small danger"
                       aria-label={t('stakeholders.deleteOne', { name: s.name })}
+                      data-testid="delete-stakeholder"
                       onClick={async () => {
-                        if (!window.confirm(t('stakeholders.confirmDelete', { name: s.name }))) return;
-                        const ok = await repo.deleteStakeholder(s.id);
-                        setMessage(ok ? t('stakeholders.deleted', { name: s.name }) : t('stakeholders.cannotDelete', { name: s.name }));
+                        // Asked only when it can be done: someone interviewed gets an explanation instead.
+                        const interviews = (await repo.liveRecords(assessment.id)).interviews.filter((iv) => iv.stakeholderIds.includes(s.id));
+                        if (interviews.length > 0) setInUse({ stakeholder: s, interviews });
+                        else setDeleting(s);
                       }}
                     >
                       {t('common.delete')}
@@ -145,6 +154,41 @@ export function StakeholdersTab({ assessment }: { assessment: Assessment }) {
             </tbody>
           ))}
         </table>
+      )}
+      {deleting && (
+        <ConfirmDelete
+          title={t('deletion.stakeholderTitle', { name: formatPersonName(uiLang, deleting.honorific, deleting.name) })}
+          testId="delete-stakeholder-dialog"
+          onClose={() => setDeleting(null)}
+          onConfirm={async (reason) => {
+            const name = formatPersonName(uiLang, deleting.honorific, deleting.name);
+            const result = await repo.deleteStakeholder(deleting.id, profile, reason);
+            setDeleting(null);
+            if (result.ok) offerUndo({ message: t('deletion.stakeholderDeleted', { name }), undo: () => repo.restore(result.tombstone, profile.id) });
+            else setInUse({ stakeholder: deleting, interviews: result.interviews });
+          }}
+        >
+          <p>{t('deletion.stakeholderBody', { name: formatPersonName(uiLang, deleting.honorific, deleting.name) })}</p>
+        </ConfirmDelete>
+      )}
+      {inUse && (
+        <Dialog title={t('deletion.stakeholderInUseTitle', { name: formatPersonName(uiLang, inUse.stakeholder.honorific, inUse.stakeholder.name) })} onClose={() => setInUse(null)} testId="stakeholder-in-use">
+          <p>{t('deletion.stakeholderInUse', { name: formatPersonName(uiLang, inUse.stakeholder.honorific, inUse.stakeholder.name), count: inUse.interviews.length })}</p>
+          <ul>
+            {inUse.interviews.map((iv) => (
+              <li key={iv.id}>
+                {iv.organization} · {formatDate(i18n.language, iv.date)} · {iv.interviewerName}
+              </li>
+            ))}
+          </ul>
+          <p>{t('deletion.stakeholderInUseDuplicate', { tab: t('tabs.exchange'), panel: t('duplicates.title') })}</p>
+          <p>{t('deletion.stakeholderInUseMistake', { tab: t('tabs.interviews'), action: t('corrections.editInterview') })}</p>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => setInUse(null)}>
+              {t('common.close')}
+            </button>
+          </div>
+        </Dialog>
       )}
       {editing && (
         <StakeholderDialog

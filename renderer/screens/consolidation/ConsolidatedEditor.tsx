@@ -5,6 +5,7 @@ import type { CatalogueItem } from '../../../shared/checklist/catalogue';
 import type { ConsolidatedView } from '../../../shared/consolidation';
 import type { Lang } from '../../../shared/i18n';
 import type { ConsolidatedValue, ReviewState } from '../../../shared/model/types';
+import { AttachmentsField } from '../../components/AttachmentsField';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
 import { repo, useProfile } from '../../db';
 import { AnswerControls } from '../wizard/AnswerControls';
@@ -92,6 +93,7 @@ export function ConsolidatedEditor(props: { assessmentId: string; item: Catalogu
         <span className="field-label">{t('consolidation.comment')}</span>
         <input type="text" value={value.comment ?? ''} onChange={(e) => change({ comment: e.target.value })} />
       </label>
+      <AttachmentsField assessmentId={props.assessmentId} link={{ kind: 'consolidated', questionId: item.id }} label={t('documents.title')} />
       <div className="form-actions">
         <button type="button" onClick={() => change({ ...view.draft.value, review: value.review })}>
           {t('consolidation.useDraft')}

@@ -20,7 +20,7 @@ const QUESTIONS: readonly CatalogueItem[] = CATALOGUE_ITEMS.filter((i) => i.role
 export function ConsolidationTab({ assessment, itemId }: { assessment: Assessment; itemId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const dataset = useLiveQuery(() => repo.exportDataset(assessment.id), [assessment.id]);
+  const dataset = useLiveQuery(() => repo.liveDataset(assessment.id), [assessment.id]);
   const [part, setPart] = useState<ChecklistPart | ''>('');
   const [section, setSection] = useState('');
   const [status, setStatus] = useState('');

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Assessment } from '../../../shared/model/types';
-import { db } from '../../db';
+import { repo } from '../../db';
 import { AnalysisExportPanel } from './AnalysisExportPanel';
 import { QuestionnaireImportPanel } from './QuestionnaireImportPanel';
 import { QuestionnairePanel } from './QuestionnairePanel';
 
 /** Spreadsheets for analysis and questionnaires out and back (Import and export tab). */
 export function DataIoSection({ assessment }: { assessment: Assessment }) {
-  const interviews = useLiveQuery(() => db.interviews.where('assessmentId').equals(assessment.id).count(), [assessment.id]);
+  const interviews = useLiveQuery(async () => (await repo.liveRecords(assessment.id)).interviews.length, [assessment.id]);
   return (
     <>
       <div className="exchange-grid">

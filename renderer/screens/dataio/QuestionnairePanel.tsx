@@ -6,7 +6,7 @@ import { CHECKLIST_PARTS, type Assessment, type ChecklistPart } from '../../../s
 import { questionnaireTarget, QUESTIONNAIRE_STRINGS } from '../../../shared/questionnaire';
 import { Field } from '../../components/Field';
 import { LanguageSelect } from '../../components/LanguageSelect';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import { formatDate } from '../../i18n';
 import { getBridge } from '../../platform';
 import { saver } from '../wizard/store';
@@ -16,8 +16,9 @@ import { fileSafe, runDataioWorker } from './runWorker';
 export function QuestionnairePanel({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
   const uiLang: Lang = isLang(i18n.language) ? i18n.language : 'en';
-  const interviews = useLiveQuery(() => db.interviews.where('assessmentId').equals(assessment.id).toArray(), [assessment.id]);
-  const stakeholders = useLiveQuery(() => db.stakeholders.where('assessmentId').equals(assessment.id).toArray(), [assessment.id]);
+  const live = useLiveQuery(() => repo.liveRecords(assessment.id), [assessment.id]);
+  const interviews = live?.interviews;
+  const stakeholders = live?.stakeholders;
   const [choice, setChoice] = useState('');
   const [lang, setLang] = useState<Lang>(uiLang);
   const [parts, setParts] = useState<Set<ChecklistPart> | null>(null);

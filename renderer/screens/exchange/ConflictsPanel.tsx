@@ -20,7 +20,7 @@ import { formatDateTime } from '../../i18n';
 export function ConflictsPanel({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
   const data = useLiveQuery(async () => {
-    const dataset = await repo.exportDataset(assessment.id);
+    const dataset = await repo.liveDataset(assessment.id);
     // Conflicts on report texts are resolved in the Report area, beside the text.
     return { list: conflicts(dataset).filter(isQuestionConflict), interviews: new Map(dataset.interviews.map((iv) => [iv.id, iv])) };
   }, [assessment.id]);

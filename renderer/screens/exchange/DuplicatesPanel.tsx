@@ -4,13 +4,17 @@ import { findDuplicateStakeholders } from '../../../shared/merge';
 import type { Lang } from '../../../shared/i18n';
 import type { Assessment } from '../../../shared/model/types';
 import { formatPersonName } from '../../../shared/stakeholders/honorific';
-import { db, repo } from '../../db';
+import { repo, useProfile } from '../../db';
+import { useUndo } from '../../state/undo';
 
 /** Probable duplicate stakeholders (different spellings of one person) for the lead to merge. */
 export function DuplicatesPanel({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
-  const groups = useLiveQuery(async () => findDuplicateStakeholders(await db.stakeholders.where('assessmentId').equals(assessment.id).toArray()), [assessment.id]);
-  if (!groups) return null;
+  const profile = useProfile();
+  const offerUndo = useUndo((u) => u.offerUndo);
+  // Live stakeholders only: a merged duplicate is tombstoned (replacedBy) and leaves the list.
+  const groups = useLiveQuery(async () => findDuplicateStakeholders((await repo.liveRecords(assessment.id)).stakeholders), [assessment.id]);
+  if (!groups || !profile) return null;
   return (
     <section className="card panel" aria-labelledby="duplicates-title">
       <h2 id="duplicates-title">
@@ -30,7 +34,10 @@ export function DuplicatesPanel({ assessment }: { assessment: Assessment }) {
                       {formatPersonName(i18n.language as Lang, s.honorific, s.name)} — {s.organization}
                       {s.position && <span className="muted"> · {s.position}</span>}
                     </span>
-                    <button type="button" className="small" onClick={() => void repo.mergeStakeholders(s.id, g.stakeholderIds)}>
+                    <button type="button" className="small" onClick={async () => {
+                        const undo = await repo.mergeStakeholders(s.id, g.stakeholderIds, profile);
+                        offerUndo({ message: t('deletion.merged', { name: formatPersonName(i18n.language as Lang, s.honorific, s.name) }), undo });
+                      }}>
                       {t('duplicates.keepThis')}
                     </button>
                   </li>

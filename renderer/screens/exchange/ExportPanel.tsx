@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { BUNDLE_EXTENSION } from '../../../shared/bundle';
 import type { Assessment } from '../../../shared/model/types';
 import { Field } from '../../components/Field';
-import { db, repo, useProfile } from '../../db';
+import { liveDataset } from '../../../shared/merge/tombstones';
+import { repo, useProfile } from '../../db';
 import { exportBundle, suggestedBundleName } from '../../db/exchange';
 import { formatDate } from '../../i18n';
 import { APP_VERSION, getBridge } from '../../platform';
@@ -13,7 +14,7 @@ import { saver } from '../wizard/store';
 export function ExportPanel({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
   const profile = useProfile();
-  const interviews = useLiveQuery(() => db.interviews.where('assessmentId').equals(assessment.id).toArray(), [assessment.id]);
+  const interviews = useLiveQuery(async () => (await repo.liveRecords(assessment.id)).interviews, [assessment.id]);
   const [chosen, setChosen] = useState<Set<string> | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -45,7 +46,8 @@ export function ExportPanel({ assessment }: { assessment: Assessment }) {
       if (result.saved) {
         // The revisions have left this device: from now on an edit makes a new revision.
         await repo.seal(dataset);
-        setMessage({ kind: 'ok', text: t('exchange.exported', { file: result.name, interviews: dataset.interviews.length, answers: dataset.answers.length }) });
+        const live = liveDataset(dataset);
+        setMessage({ kind: 'ok', text: t('exchange.exported', { file: result.name, interviews: live.interviews.length, answers: live.answers.length }) });
       }
     } catch {
       setMessage({ kind: 'error', text: t('exchange.exportFailed') });

@@ -347,6 +347,11 @@ export function ImportPanel({ assessment }: { assessment?: Assessment }) {
               {t('importFeedback.revisionCycle', { ids: cycles.map((c) => c.ids.join(' → ')).join('; ') })}
             </p>
           )}
+          {plan?.restores && (
+            <p className="notice" data-testid="import-restores">
+              {t('deletion.restoreOnImport', { date: formatDateTime(i18n.language, plan.restores.at), name: plan.restores.byName })}
+            </p>
+          )}
           {plan && plan.files.some((f) => !f.assessmentDiffers) && cycles.length === 0 && (
             <p className="import-summary" data-testid="import-summary">
               {t('importFeedback.together', { list: newRecordsList(plan.totals, plan.newConflicts, t) })}

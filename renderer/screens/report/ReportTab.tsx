@@ -26,7 +26,7 @@ function fileSafe(s: string): string {
 export function ReportTab({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
   const uiLang = i18n.language as Lang;
-  const dataset = useLiveQuery(() => repo.exportDataset(assessment.id), [assessment.id]);
+  const dataset = useLiveQuery(() => repo.liveDataset(assessment.id), [assessment.id]);
   const [lang, setLang] = useState<Lang>(assessment.reportLanguages[0] ?? (isLang(uiLang) ? uiLang : 'en'));
   const [landscape, setLandscape] = useState(false);
   const [individual, setIndividual] = useState(false);

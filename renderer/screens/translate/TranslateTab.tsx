@@ -364,7 +364,7 @@ function FilesPanel(props: { dataset: Dataset; lang: Lang; units: readonly Trans
 export function TranslateTab({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
   const uiLang = (isLang(i18n.language) ? i18n.language : 'en') as Lang;
-  const dataset = useLiveQuery(() => repo.exportDataset(assessment.id), [assessment.id]);
+  const dataset = useLiveQuery(() => repo.liveDataset(assessment.id), [assessment.id]);
   const profile = useProfile();
   const view = useTranslateView();
   const source = sourceLanguage(assessment);

@@ -4,6 +4,7 @@ import { isAnswered } from '../../../shared/checklist/answerLabels';
 import { displayNumber, itemTexts, type CatalogueItem } from '../../../shared/checklist/catalogue';
 import type { Lang } from '../../../shared/i18n';
 import type { AnswerField } from '../../../shared/checklist/types';
+import { AttachmentsField } from '../../components/AttachmentsField';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
 import { AnswerControls, isInlineKind } from './AnswerControls';
 import { saver, useWizard } from './store';
@@ -49,6 +50,7 @@ export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang,
   const value = useWizard((s) => s.values[item.id]);
   const update = useWizard((s) => s.update);
   const clearChoice = useWizard((s) => s.clearChoice);
+  const interview = useWizard((s) => s.interview);
   const [showKept, setShowKept] = useState(false);
   const [moreOpen, setMoreOpen] = useState(() => !!(value?.documents || value?.notes));
   const [guidanceOpen, setGuidanceOpen] = useState(false);
@@ -194,6 +196,14 @@ export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang,
                 <span className="field-label">{t('wizard.field.documents')}</span>
                 <AutoGrowTextarea value={value?.documents ?? ''} onChange={(e) => update(item.id, { documents: e.target.value })} />
               </label>
+              {interview && (
+                <AttachmentsField
+                  assessmentId={interview.assessmentId}
+                  link={{ kind: 'answer', interviewId: interview.id, questionId: item.id }}
+                  label={t('documents.title')}
+                  organization={interview.organization}
+                />
+              )}
               {!presenting && (
                 <label className="answer-field notes-field">
                   <span className="field-label">{t('wizard.field.notes')}</span>

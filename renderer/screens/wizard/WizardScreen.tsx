@@ -8,7 +8,8 @@ import { pageOf, wizardPages, type WizardPage } from '../../../shared/checklist/
 import { evaluateRelevance } from '../../../shared/checklist/relevance';
 import { isLang, LANGUAGES, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n';
 import { formatPersonName } from '../../../shared/stakeholders/honorific';
-import { db, useProfile } from '../../db';
+import { deletedBy, indexTombstones } from '../../../shared/merge/tombstones';
+import { db, repo, useProfile } from '../../db';
 import { formatDate } from '../../i18n';
 import { useRouter } from '../../state/router';
 import { CompletionDialog } from './CompletionDialog';
@@ -55,6 +56,12 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
     async () => (interview ? await db.stakeholders.bulkGet([...interview.stakeholderIds]) : []),
     [interview],
   );
+  // A deleted interview (here, or by a bundle imported since) is not edited: it says so instead.
+  const deletion = useLiveQuery(async () => {
+    if (!interview) return null;
+    const tombstone = indexTombstones(await repo.tombstones(interview.assessmentId)).interview.get(interview.id);
+    return deletedBy(tombstone, interview.updatedAt) ? (tombstone ?? null) : null;
+  }, [interview]);
   const loadedFor = useWizard((s) => s.interview?.id);
   const load = useWizard((s) => s.load);
   const choiceVersion = useWizard((s) => s.choiceVersion);
@@ -265,6 +272,18 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
     };
   }, []);
 
+  if (deletion) {
+    return (
+      <section className="screen">
+        <p className="notice" role="alert" data-testid="interview-deleted">
+          {t('deletion.interviewDeletedNotice', { date: formatDate(i18n.language, deletion.at.slice(0, 10)), name: deletion.byName })}
+        </p>
+        <button type="button" onClick={() => navigate({ name: 'assessment', assessmentId: props.assessmentId, tab: 'interviews' })}>
+          {t('tabs.interviews')}
+        </button>
+      </section>
+    );
+  }
   if (interview === null) {
     return (
       <section className="screen">

@@ -27,7 +27,7 @@ const Charts = lazy(() => import('./Charts'));
 
 export function WritingTab({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
-  const dataset = useLiveQuery(() => repo.exportDataset(assessment.id), [assessment.id]);
+  const dataset = useLiveQuery(() => repo.liveDataset(assessment.id), [assessment.id]);
   const pane = useWriting((s) => s.panes[assessment.id]) ?? { kind: 'outline' };
   const open = useWriting((s) => s.open);
   const heading = useRef<HTMLDivElement>(null);

@@ -117,11 +117,89 @@ describe('answers as revisions', () => {
 });
 
 describe('stakeholders and interviews', () => {
-  it('refuses to delete a stakeholder already interviewed', async () => {
-    const { me, a, s } = await setup();
-    expect(await repo.deleteStakeholder(s.id)).toBe(false);
+  it('does not delete a stakeholder a live interview names, and says which interviews do', async () => {
+    const { me, a, s, iv } = await setup();
+    const refused = await repo.deleteStakeholder(s.id, me);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.interviews.map((x) => x.id)).toEqual([iv.id]);
+    expect(await repo.tombstones(a.id)).toEqual([]);
     const [free] = await repo.addStakeholders(a.id, [{ organization: 'X', name: 'Y', position: 'Z', sector: 'other' }], me.id);
-    expect(await repo.deleteStakeholder(free!.id)).toBe(true);
+    const done = await repo.deleteStakeholder(free!.id, me, 'typo');
+    expect(done.ok).toBe(true);
+    expect((await repo.liveRecords(a.id)).stakeholders.map((x) => x.id)).toEqual([s.id]);
+    // The record stays stored (the tombstone hides it) and travels in a bundle.
+    expect(await db.stakeholders.get(free!.id)).toBeDefined();
+    expect((await repo.exportDataset(a.id)).tombstones).toMatchObject([{ target: 'stakeholder', targetId: free!.id, reason: 'typo', by: me.id }]);
+    // Once the interview is deleted, the stakeholder can be deleted too.
+    await repo.deleteInterview(iv.id, me);
+    expect((await repo.deleteStakeholder(s.id, me)).ok).toBe(true);
+  });
+
+  it('deletes an interview with its answers as a tombstone, and undoes it by writing the record again', async () => {
+    const { me, a, iv } = await setup();
+    await repo.saveAnswer({ assessmentId: a.id, interviewId: iv.id, questionId: 'A1.1' }, { choice: 'yes' }, me);
+    const t = await repo.deleteInterview(iv.id, me, 'started by mistake');
+    let live = await repo.liveDataset(a.id);
+    expect(live.interviews).toEqual([]);
+    expect(live.answers).toEqual([]);
+    expect((await repo.liveRecords(a.id)).interviews).toEqual([]);
+    await repo.restore(t);
+    live = await repo.liveDataset(a.id);
+    expect(live.interviews.map((x) => x.id)).toEqual([iv.id]);
+    expect(live.answers).toHaveLength(1);
+    expect(live.interviews[0]!.updatedAt > t.at).toBe(true);
+    // Undo never removes the tombstone: it has already been recorded (and may have travelled).
+    expect(await repo.tombstones(a.id)).toHaveLength(1);
+  });
+
+  it('undo is newer than the deletion even when the clock has not moved', async () => {
+    const fixed = createRepo(db, { now: () => '2026-01-01T00:00:00.000Z', newId: () => `f-${++ids}` });
+    const me = await fixed.saveProfile({ name: 'A', organization: 'B' });
+    const a = await fixed.createAssessment({ country: 'KZ', title: 'T', periodStart: '', periodEnd: '', reportLanguages: ['en'] });
+    const t = await fixed.deleteAssessment(a.id, me);
+    expect(await fixed.liveAssessments()).toEqual([]);
+    await fixed.restore(t);
+    expect((await fixed.liveAssessments()).map((x) => x.id)).toEqual([a.id]);
+  });
+
+  it('a deleted assessment leaves the list and hides everything in it', async () => {
+    const { me, a } = await setup();
+    await repo.deleteAssessment(a.id, me, 'test data');
+    expect(await repo.liveAssessments()).toEqual([]);
+    const view = await repo.liveRecords(a.id);
+    expect(view.deleted).toBe(true);
+    expect(view.interviews).toEqual([]);
+    expect(view.stakeholders).toEqual([]);
+    expect(await db.assessments.count()).toBe(1);
+  });
+
+  it('merging duplicates leaves tombstones: re-importing an old bundle does not bring the duplicate back', async () => {
+    const { me, a, s, iv } = await setup();
+    const [dup] = await repo.addStakeholders(a.id, [{ organization: 'State Revenue Committee', name: 'T. Sergaziev', position: 'Chief expert', sector: 'government' }], me.id);
+    const iv2 = await repo.createInterview({ assessmentId: a.id, stakeholderIds: [dup!.id], organization: dup!.organization, date: '2026-01-12', place: '', language: 'kk', parts: ['techA'] }, me);
+    const oldBundle = await repo.exportDataset(a.id);
+    await repo.mergeStakeholders(s.id, [dup!.id], me);
+    expect(await db.stakeholders.get(dup!.id)).toBeDefined();
+    expect((await repo.tombstones(a.id))[0]).toMatchObject({ target: 'stakeholder', targetId: dup!.id, replacedBy: s.id, reason: 'merged' });
+    // The old bundle comes back: its stakeholder and interview records are older than the merge.
+    await repo.applyImport({ ...NONE, stakeholders: [...oldBundle.stakeholders], interviews: [...oldBundle.interviews] }, []);
+    const view = await repo.liveRecords(a.id);
+    expect(view.stakeholders.map((x) => x.id)).toEqual([s.id]);
+    expect(view.interviews.find((x) => x.id === iv2.id)?.stakeholderIds).toEqual([s.id]);
+    expect(view.interviews.find((x) => x.id === iv.id)?.stakeholderIds).toEqual([s.id]);
+  });
+
+  it('a merge is undone by writing the duplicate and the interviews again (the tombstone stays)', async () => {
+    const { me, a, s } = await setup();
+    const [dup] = await repo.addStakeholders(a.id, [{ organization: 'State Revenue Committee', name: 'T. Sergaziev', position: 'Chief expert', sector: 'government' }], me.id);
+    const iv2 = await repo.createInterview({ assessmentId: a.id, stakeholderIds: [dup!.id], organization: dup!.organization, date: '2026-01-12', place: '', language: 'kk', parts: ['techA'] }, me);
+    const undo = await repo.mergeStakeholders(s.id, [dup!.id], me);
+    expect((await repo.liveRecords(a.id)).stakeholders.map((x) => x.id)).toEqual([s.id]);
+    await undo();
+    const view = await repo.liveRecords(a.id);
+    expect(view.stakeholders.map((x) => x.id).sort()).toEqual([s.id, dup!.id].sort());
+    expect(view.interviews.find((x) => x.id === iv2.id)?.stakeholderIds).toEqual([dup!.id]);
+    expect(await repo.tombstones(a.id)).toHaveLength(1);
   });
 
   it('exports only the chosen interviews with their answers', async () => {
@@ -326,5 +404,43 @@ describe('live queries', () => {
     await changed;
     sub.unsubscribe();
     expect(seen).toEqual(['', 'live']);
+  });
+});
+
+describe('supporting documents', () => {
+  const pdf = (text: string) => new Blob([new TextEncoder().encode(`%PDF-1.4 ${text}`)], { type: 'application/pdf' });
+
+  it('stores the same file once, links it where it is attached again, and refuses files over the limit', async () => {
+    const { me, a, iv } = await setup();
+    const answer = { kind: 'answer' as const, interviewId: iv.id, questionId: 'A1.1' };
+    const first = await repo.attachFile({ assessmentId: a.id, blob: pdf('law'), fileName: 'Law_on_e-documents.pdf', link: answer, organization: 'SRC' }, me);
+    expect(first).toMatchObject({ ok: true, existing: false, attachment: { title: 'Law on e-documents', organization: 'SRC', mediaType: 'application/pdf', links: [answer] } });
+    const again = await repo.attachFile({ assessmentId: a.id, blob: pdf('law'), fileName: 'copy.pdf', link: { kind: 'consolidated', questionId: 'A1.1' } }, me);
+    expect(again.ok && again.existing).toBe(true);
+    expect(await db.blobs.count()).toBe(1);
+    expect(await repo.liveAttachments(a.id)).toHaveLength(1);
+    expect((await repo.liveAttachments(a.id))[0]!.links).toHaveLength(2);
+    await repo.setAttachmentLimit(10);
+    expect(await repo.attachFile({ assessmentId: a.id, blob: pdf('a larger file'), fileName: 'big.pdf', link: answer }, me)).toEqual({ ok: false, reason: 'tooLarge', limit: 10 });
+    expect(await db.blobs.count()).toBe(1);
+  });
+
+  it('removing a document linked once deletes it (a tombstone), undone by writing it again; linked twice, it loses one link', async () => {
+    const { me, a, iv } = await setup();
+    const answer = { kind: 'answer' as const, interviewId: iv.id, questionId: 'A1.1' };
+    const consolidated = { kind: 'consolidated' as const, questionId: 'A1.1' };
+    const r = await repo.attachFile({ assessmentId: a.id, blob: pdf('order'), fileName: 'order.pdf', link: answer }, me);
+    if (!r.ok) throw new Error('not attached');
+    await repo.attachFile({ assessmentId: a.id, blob: pdf('order'), fileName: 'order.pdf', link: consolidated }, me);
+    const undoLink = await repo.detachFile(r.attachment.id, consolidated, me);
+    expect((await repo.liveAttachments(a.id))[0]!.links).toEqual([answer]);
+    await undoLink();
+    expect((await repo.liveAttachments(a.id))[0]!.links).toHaveLength(2);
+    await repo.detachFile(r.attachment.id, consolidated, me);
+    const undo = await repo.detachFile(r.attachment.id, answer, me);
+    expect(await repo.liveAttachments(a.id)).toEqual([]);
+    expect((await repo.exportDataset(a.id)).tombstones).toMatchObject([{ target: 'attachment', targetId: r.attachment.id }]);
+    await undo();
+    expect(await repo.liveAttachments(a.id)).toHaveLength(1);
   });
 });

@@ -24,6 +24,7 @@ function deps(overrides: Partial<IpcDeps> = {}) {
       unlink: vi.fn(async () => undefined),
     },
     defaultSaveDir: '/home/u/Documents',
+    viewer: { makeTempDir: vi.fn(async () => '/tmp/readiness-document-1'), openPath: vi.fn(async () => '') },
     appInfo: () => ({ name: 'Readiness Studio', version: '1.2.3', catalogueVersion: '1.0.0+abc', platform: 'electron' }),
     ...overrides,
   };
@@ -104,6 +105,8 @@ describe('bridge IPC handlers', () => {
         h[BridgeChannel.saveFile](sender, { suggestedName: 'x', bytes: new Uint8Array(1) }),
       ).rejects.toThrow('untrusted-sender');
       await expect(h[BridgeChannel.appInfo](sender, undefined)).rejects.toThrow('untrusted-sender');
+      await expect(h[BridgeChannel.openDocument](sender, { name: 'order.pdf', bytes: new Uint8Array(1) })).rejects.toThrow('untrusted-sender');
+      expect(d.viewer!.openPath).not.toHaveBeenCalled();
       expect(d.dialog.showOpenDialog).not.toHaveBeenCalled();
       expect(d.dialog.showSaveDialog).not.toHaveBeenCalled();
       expect(d.fs.writeFile).not.toHaveBeenCalled();
@@ -119,6 +122,9 @@ describe('bridge IPC handlers', () => {
     [BridgeChannel.saveFile, { suggestedName: '', bytes: new Uint8Array(1) }],
     [BridgeChannel.saveFile, { suggestedName: 'a', bytes: new Uint8Array(1), path: '/etc/passwd' }],
     [BridgeChannel.appInfo, { anything: true }],
+    [BridgeChannel.openDocument, { name: 'a.pdf', bytes: 'not bytes' }],
+    [BridgeChannel.openDocument, { name: '', bytes: new Uint8Array(1) }],
+    [BridgeChannel.openDocument, { name: 'a.pdf', bytes: new Uint8Array(1), path: '/tmp/a.pdf' }],
   ] as const)('%s rejects malformed arguments %j', async (channel, args) => {
     const { d, h } = deps();
     const handler = h[channel] as (e: unknown, a: unknown) => Promise<unknown>;
@@ -126,7 +132,27 @@ describe('bridge IPC handlers', () => {
     expect(d.fs.writeFile).not.toHaveBeenCalled();
   });
 
-  it('registers exactly the three bridge channels', () => {
+  it('open document: a PDF is written under a fresh temp folder with a safe base name and opened by the shell', async () => {
+    const { d, h, written } = deps();
+    const bytes = new TextEncoder().encode('%PDF-1.4');
+    expect(await h[BridgeChannel.openDocument](trusted, { name: '../../Order No. 12.pdf', bytes })).toEqual({ opened: true });
+    expect(written).toEqual([['/tmp/readiness-document-1/_.._Order No. 12.pdf', bytes]]);
+    expect(d.viewer!.openPath).toHaveBeenCalledWith('/tmp/readiness-document-1/_.._Order No. 12.pdf');
+  });
+
+  it.each(['setup.exe', 'run.bat', 'script.ps1', 'link.lnk', 'x.sh', 'app.AppImage', 'page.html', 'noextension', 'report.pdf.exe'])('open document: %s is never handed to the shell', async (name) => {
+    const { d, h } = deps();
+    expect(await h[BridgeChannel.openDocument](trusted, { name, bytes: new Uint8Array(1) })).toEqual({ opened: false, reason: 'typeNotAllowed' });
+    expect(d.fs.writeFile).not.toHaveBeenCalled();
+    expect(d.viewer!.openPath).not.toHaveBeenCalled();
+  });
+
+  it('open document: a viewer error is reported, not thrown', async () => {
+    const { h } = deps({ viewer: { makeTempDir: async () => '/tmp/x', openPath: async () => 'no application' } });
+    expect(await h[BridgeChannel.openDocument](trusted, { name: 'a.xlsx', bytes: new Uint8Array(1) })).toEqual({ opened: false, reason: 'failed' });
+  });
+
+  it('registers exactly the bridge channels', () => {
     const channels: string[] = [];
     registerBridgeHandlers({ handle: (c) => channels.push(c) }, deps().d);
     expect(channels.sort()).toEqual(Object.values(BridgeChannel).sort());

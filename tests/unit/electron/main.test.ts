@@ -73,6 +73,7 @@ vi.mock('electron', () => {
       handle: (scheme: string, fn: unknown) => state.handled.set(scheme, fn),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    shell: { openPath: vi.fn(async () => '') },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
@@ -161,6 +162,7 @@ describe('electron main process', () => {
     await boot();
     expect([...state.ipc.keys()].sort()).toEqual([
       'bridge:app-info',
+      'bridge:open-document',
       'bridge:open-files',
       'bridge:read-chunk',
       'bridge:save-abort',

@@ -1,7 +1,7 @@
 /** The merge laws (fast-check) and the merge rules on concrete cases. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalDataset, canonicalJson, mergeAll, mergeDatasets } from '../../../shared/merge';
+import { canonicalDataset, canonicalJson, liveDataset, mergeAll, mergeDatasets } from '../../../shared/merge';
 import type { AnswerRevision, Assessment, Attachment, ConsolidatedRevision, Dataset, Interview, Stakeholder, TextRevision, Tombstone } from '../../../shared/model/types';
 
 // Small pools, so that ids collide often, including with different content.
@@ -95,17 +95,35 @@ const text: fc.Arbitrary<TextRevision> = fc.record({
   parents: fc.subarray(['t1', 't2', 't3'], { maxLength: 2 }),
 });
 
-const tombstone: fc.Arbitrary<Tombstone> = fc.record({
-  id: fc.constantFrom('x1', 'x2'),
-  assessmentId: fc.constant('A'),
-  target: fc.constantFrom('interview' as const, 'stakeholder' as const),
-  targetId: fc.constantFrom('i1', 's1'),
-  reason: texts,
-  at: times,
-  by: fc.constant('u1'),
-  byName: fc.constant('Lead'),
-  deviceId: fc.constant('d1'),
-});
+// Every kind of deletion, duplicates merged into another (replacedBy) included.
+const tombstone: fc.Arbitrary<Tombstone> = fc.oneof(
+  fc.record({
+    id: fc.constantFrom('x1', 'x2', 'x3'),
+    assessmentId: fc.constant('A'),
+    target: fc.constantFrom('interview' as const, 'attachment' as const, 'assessment' as const),
+    targetId: fc.constantFrom('i1', 'f1', 'A'),
+    reason: texts,
+    at: times,
+    by: fc.constant('u1'),
+    byName: fc.constant('Lead'),
+    deviceId: fc.constant('d1'),
+  }),
+  fc.record(
+    {
+      id: fc.constantFrom('x4', 'x5'),
+      assessmentId: fc.constant('A'),
+      target: fc.constant('stakeholder' as const),
+      targetId: fc.constantFrom('s1', 's2'),
+      reason: fc.constantFrom('merged', ''),
+      replacedBy: fc.constantFrom('s2', 's3'),
+      at: times,
+      by: fc.constant('u1'),
+      byName: fc.constant('Lead'),
+      deviceId: fc.constant('d1'),
+    },
+    { requiredKeys: ['id', 'assessmentId', 'target', 'targetId', 'reason', 'at', 'by', 'byName', 'deviceId'] },
+  ),
+);
 
 const attachment: fc.Arbitrary<Attachment> = fc.record({
   id: fc.constantFrom('f1', 'f2'),
@@ -117,7 +135,7 @@ const attachment: fc.Arbitrary<Attachment> = fc.record({
   title: texts,
   received: fc.constant(''),
   organization: fc.constant('Ministry of Trade'),
-  links: fc.constant([]),
+  links: fc.subarray([{ kind: 'answer' as const, interviewId: 'i1', questionId: 'A1.1' }, { kind: 'consolidated' as const, questionId: 'A1.2' }, { kind: 'text' as const, key: 'section:conclusion' }]),
   createdAt: times,
   updatedAt: times,
   updatedBy: fc.constant('u1'),
@@ -130,7 +148,7 @@ const dataset: fc.Arbitrary<Dataset> = fc.record({
   answers: fc.array(answer, { maxLength: 8 }),
   consolidated: fc.array(consolidated, { maxLength: 4 }),
   texts: fc.array(text, { maxLength: 4 }),
-  tombstones: fc.array(tombstone, { maxLength: 2 }),
+  tombstones: fc.array(tombstone, { maxLength: 3 }),
   attachments: fc.array(attachment, { maxLength: 2 }),
 });
 
@@ -192,6 +210,46 @@ describe('merge laws (property tests)', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('loses no deletion and no attachment: tombstones are a set union, attachments keep their newest version', () => {
+    fc.assert(
+      fc.property(dataset, dataset, (a, b) => {
+        const m = mergeDatasets(a, b);
+        const ids = new Set(m.tombstones.map((t) => t.id));
+        for (const t of [...a.tombstones, ...b.tombstones]) expect(ids.has(t.id)).toBe(true);
+        expect(ids.size).toBe(m.tombstones.length);
+        for (const f of [...a.attachments, ...b.attachments]) {
+          const kept = m.attachments.find((x) => x.id === f.id);
+          expect(kept).toBeDefined();
+          expect(kept!.updatedAt >= f.updatedAt).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('the live view is the same in any merge order, and a tombstone hides every record not newer than it', () => {
+    fc.assert(
+      fc.property(dataset, dataset, dataset, (a, b, c) => {
+        const m = mergeAll([a, b, c]).dataset;
+        expect(canon(liveDataset(m))).toBe(canon(liveDataset(mergeAll([c, a, b]).dataset)));
+        const live = liveDataset(m);
+        const newestDeletion = (target: string, id: string) => m.tombstones.filter((t) => t.target === target && t.targetId === id).reduce((at, t) => (t.at > at ? t.at : at), '');
+        for (const [target, list, shown] of [
+          ['interview', m.interviews, live.interviews],
+          ['stakeholder', m.stakeholders, live.stakeholders],
+          ['attachment', m.attachments, live.attachments],
+        ] as const) {
+          for (const r of list) {
+            const at = newestDeletion(target, r.id);
+            const assessmentGone = newestDeletion('assessment', m.assessment.id) >= m.assessment.updatedAt;
+            expect(shown.some((x) => x.id === r.id), `${target} ${r.id}`).toBe(!assessmentGone && !(at !== '' && r.updatedAt <= at));
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -109,8 +109,27 @@ describe('liveDataset', () => {
     const live = liveDataset(d);
     expect(live.stakeholders.map((s) => s.id)).toEqual(['keep']);
     expect(live.interviews.map((i) => i.stakeholderIds)).toEqual([['keep'], ['keep']]);
+    // The duplicate written again after the merge (the merge undone): a person again, not renamed.
+    const undone = liveDataset({ ...d, stakeholders: [person('keep', T(2)), person('dup', T(4)), person('dup2', T(2))] });
+    expect(undone.stakeholders.map((s) => s.id)).toEqual(['keep', 'dup']);
+    expect(undone.interviews.map((i) => i.stakeholderIds)).toEqual([['dup', 'keep'], ['dup']]);
     const cyclic = indexTombstones([tombstone('c1', 'stakeholder', 'a', T(3), 'b'), tombstone('c2', 'stakeholder', 'b', T(3), 'a')]);
     expect(['a', 'b']).toContain(resolveStakeholder('a', cyclic));
+  });
+
+  it('hides answers to a part the interview no longer covers, and shows them when the part is back', () => {
+    const legal: AnswerRevision = { ...answer('r2', 'i1'), questionId: 'I.A.1', value: { response: 'Civil Code' } };
+    const unknown: AnswerRevision = { ...answer('r3', 'i1'), questionId: 'Z9.9' };
+    const techOnly: Dataset = { ...empty, interviews: [interview('i1', T(2))], answers: [answer('r1', 'i1'), legal, unknown] };
+    // Part techA only: the Legal I answer is hidden, the unknown question is kept (flagged elsewhere).
+    expect(liveDataset(techOnly).answers.map((a) => a.id)).toEqual(['r1', 'r3']);
+    const both: Dataset = { ...techOnly, interviews: [{ ...interview('i1', T(3)), parts: ['techA', 'legalI'] }] };
+    expect(liveDataset(both)).toBe(both);
+    // With tombstones in the mix too.
+    const withDeletion: Dataset = { ...techOnly, tombstones: [tombstone('x', 'interview', 'other', T(3))] };
+    expect(liveDataset(withDeletion).answers.map((a) => a.id)).toEqual(['r1', 'r3']);
+    // Stored data keeps it.
+    expect(techOnly.answers).toHaveLength(3);
   });
 
   it('a deleted assessment hides everything', () => {
