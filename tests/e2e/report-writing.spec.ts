@@ -366,7 +366,7 @@ test('survey figures with their chart, workshop participants and action plan row
   await expect(recs.nth(1).getByTestId('rec-items')).toHaveValue('I.A.1, I.A.2');
   await recs.nth(1).locator('[data-move="up"]').click();
   await expect(recs.nth(0).getByTestId('rec-body-text')).toHaveText('Екінші ұсыныс.');
-  await expect(recs.nth(0).locator('h4')).toContainText('1');
+  await expect(recs.nth(0).getByTestId('rec-number')).toContainText('1');
   await recs.nth(1).getByTestId('rec-delete').click();
   await recs.nth(1).getByTestId('rec-delete-confirm').click();
   await expect(recs).toHaveCount(1);

@@ -148,7 +148,7 @@ function RecCard(props: { assessment: Assessment; dataset: Dataset; rec: Numbere
   return (
     <li className="rec-card card" data-rec-id={rec.id} data-testid="rec-card">
       <div className="rec-head">
-        <h4>{label}</h4>
+        <h4 data-testid="rec-number">{label}</h4>
         <label className="inline-field">
           <span>{t('writing.area')}</span>
           <select
