@@ -178,6 +178,17 @@ export function createBridgeHandlers(deps: IpcDeps) {
     map.set(t, value);
     return t;
   }
+  /** The save dialog, suggesting a safe name in the default folder; undefined when cancelled. */
+  async function chooseSaveTarget(args: { title?: string; suggestedName: string; filters?: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined> {
+    const title = args.title ?? deps.dialogTitles?.().save;
+    const result = await deps.dialog.showSaveDialog({
+      ...(title ? { title } : {}),
+      defaultPath: path.join(deps.defaultSaveDir, safeFileName(args.suggestedName)),
+      ...(args.filters ? { filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) } : {}),
+    });
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  }
+
   async function abortWrite(t: string) {
     const w = writes.get(t);
     writes.delete(t);
@@ -235,19 +246,14 @@ export function createBridgeHandlers(deps: IpcDeps) {
       const parsed = saveFileArgs.safeParse(raw);
       if (!parsed.success) throw new BridgeError('invalid-arguments');
       const args = parsed.data;
-      const title = args.title ?? deps.dialogTitles?.().save;
-      const result = await deps.dialog.showSaveDialog({
-        ...(title ? { title } : {}),
-        defaultPath: path.join(deps.defaultSaveDir, safeFileName(args.suggestedName)),
-        ...(args.filters ? { filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) } : {}),
-      });
-      if (result.canceled || !result.filePath) return { saved: false };
+      const filePath = await chooseSaveTarget(args);
+      if (!filePath) return { saved: false };
       try {
-        await deps.fs.writeFile(result.filePath, args.bytes);
+        await deps.fs.writeFile(filePath, args.bytes);
       } catch {
         throw new BridgeError('write-failed');
       }
-      return { saved: true, name: path.basename(result.filePath) };
+      return { saved: true, name: path.basename(filePath) };
     },
 
     async [BridgeChannel.readChunk](event: SenderLike, raw: unknown): Promise<Uint8Array> {
@@ -278,24 +284,19 @@ export function createBridgeHandlers(deps: IpcDeps) {
       const parsed = saveBeginArgs.safeParse(raw);
       if (!parsed.success) throw new BridgeError('invalid-arguments');
       const args = parsed.data;
-      const title = args.title ?? deps.dialogTitles?.().save;
-      const result = await deps.dialog.showSaveDialog({
-        ...(title ? { title } : {}),
-        defaultPath: path.join(deps.defaultSaveDir, safeFileName(args.suggestedName)),
-        ...(args.filters ? { filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) } : {}),
-      });
-      if (result.canceled || !result.filePath) return { saved: false };
+      const filePath = await chooseSaveTarget(args);
+      if (!filePath) return { saved: false };
       // Written next to the target and renamed at the end: a failed or abandoned save never
       // leaves a half-written file under the chosen name.
       const t = newToken();
-      const temp = `${result.filePath}.${t.slice(0, 8)}.part`;
+      const temp = `${filePath}.${t.slice(0, 8)}.part`;
       try {
         await deps.fs.writeFile(temp, new Uint8Array(0));
       } catch {
         throw new BridgeError('write-failed');
       }
       if (writes.size >= MAX_TRANSFERS) await abortWrite(writes.keys().next().value as string);
-      writes.set(t, { target: result.filePath, temp, size: args.size, written: 0 });
+      writes.set(t, { target: filePath, temp, size: args.size, written: 0 });
       return { token: t };
     },
 
