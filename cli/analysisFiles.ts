@@ -48,7 +48,9 @@ function sizeYoungGeneration(): void {
 async function writeXlsx(dataset: Dataset, options: AnalysisOptions, path: string): Promise<void> {
   sizeYoungGeneration();
   // Deflate level 3: about twice as fast as the default 6 on sheet XML, for files ~15% larger.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 3 } } });
+  // 256 KB zlib chunks: the zip's deflate keeps up with the sheet writer (16 KB chunks made
+  // a round trip to the thread pool per 16 KB and left the writer waiting a third longer).
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 3, chunkSize: 256 * 1024 } } });
   workbook.creator = 'Readiness Studio';
   workbook.created = new Date();
   await writeSheets(workbook, analysisSheets(dataset, options), { pause: letZipCatchUp, every: 250 });

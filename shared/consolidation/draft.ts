@@ -152,11 +152,63 @@ export function containsWords(haystack: string, needle: string): boolean {
   }
 }
 
+const WORDS = /[\p{L}\p{N}]+/gu;
+const BLOCK_CHARS = 16_384;
+
+/**
+ * The normalised paragraphs kept so far, asked whether a paragraph occurs in them as whole
+ * words. Each word run of such a paragraph is a whole word of the kept text with the same
+ * neighbours, so a paragraph holding a word, or a pair of adjacent words, that the kept
+ * text lacks cannot occur in it. That test settles most paragraphs at the cost of reading
+ * them once; only the rest are searched for in the kept text (a question with hundreds of
+ * distinct answers would otherwise search tens of kilobytes per paragraph).
+ */
+class KeptText {
+  /** The kept paragraphs, one per line, in blocks of about BLOCK_CHARS: appending to one long string would have the engine copy all of it before the next search. */
+  private readonly blocks: string[] = [];
+  private readonly paragraphs = new Set<string>();
+  private readonly wordIds = new Map<string, number>();
+  /** Adjacent word pairs as numbers: first id × 2^26 + second id (exact while ids < 2^26). */
+  private readonly pairs = new Set<number>();
+
+  add(paragraph: string): void {
+    const last = this.blocks.length - 1;
+    if (last >= 0 && this.blocks[last]!.length + paragraph.length < BLOCK_CHARS) this.blocks[last] += `\n${paragraph}`;
+    else this.blocks.push(paragraph);
+    this.paragraphs.add(paragraph);
+    let previous = -1;
+    for (const word of paragraph.match(WORDS) ?? []) {
+      let id = this.wordIds.get(word);
+      if (id === undefined) this.wordIds.set(word, (id = this.wordIds.size));
+      if (previous >= 0) this.pairs.add(previous * 67_108_864 + id);
+      previous = id;
+    }
+  }
+
+  contains(paragraph: string): boolean {
+    if (this.paragraphs.has(paragraph)) return true;
+    // containsWords judges a paragraph's ends by UTF-16 unit: one ending in a surrogate pair is left to it.
+    if (!/^[\uD800-\uDFFF]|[\uD800-\uDFFF]$/.test(paragraph)) {
+      let previous = -1;
+      for (const word of paragraph.match(WORDS) ?? []) {
+        const id = this.wordIds.get(word);
+        if (id === undefined) return false;
+        if (previous >= 0 && !this.pairs.has(previous * 67_108_864 + id)) return false;
+        previous = id;
+      }
+    }
+    // A normalised paragraph holds no line break, so it never spans two kept paragraphs.
+    return this.blocks.some((block) => containsWords(block, paragraph));
+  }
+}
+
 interface TextSource {
   /** Position in date order. */
   readonly order: number;
   readonly label: string;
   readonly paragraphs: readonly string[];
+  /** The paragraphs' normalizeText forms, when the caller has them already. */
+  readonly norm?: readonly string[];
 }
 
 interface MergedText {
@@ -166,47 +218,68 @@ interface MergedText {
   readonly kept: ReadonlySet<number>;
 }
 
+function isInOrder(sources: readonly TextSource[]): boolean {
+  for (let i = 1; i < sources.length; i++) if (sources[i - 1]!.order > sources[i]!.order) return false;
+  return true;
+}
+
+/** A contribution's non-empty normalised paragraphs, one per line; remembered per array (drafts share them). */
+const wholes = new WeakMap<readonly string[], string>();
+function wholeOf(norm: readonly string[]): string {
+  let whole = wholes.get(norm);
+  if (whole === undefined) {
+    whole = norm.filter((n) => n !== '').join('\n');
+    wholes.set(norm, whole);
+  }
+  return whole;
+}
+
 /**
  * Merges texts: each distinct contribution once, attributed, in date order. Longer
  * contributions are examined first, so a short one repeating part of a long one is the
  * one that goes; of two equal ones the earlier stays.
  */
-export function mergeTexts(sources: readonly TextSource[], attribute = true): MergedText {
-  const candidates = sources
-    .map((s) => {
-      const norm = s.paragraphs.map(normalizeText);
-      // The length of the contribution's normalised text (paragraphs joined by one space).
-      const length = norm.reduce((n, p) => n + p.length, 0) + Math.max(0, norm.length - 1);
-      return { ...s, norm, length };
-    })
-    .filter((s) => s.norm.some((n) => n !== ''));
+export function mergeTexts(sources: readonly TextSource[], attribute = true, normalize: (text: string) => string = normalizeText): MergedText {
+  // Equal contributions (the same paragraphs once normalised) are examined once: the one
+  // that would be examined first (the longest, then the earliest) stands for them all.
+  const inOrder = isInOrder(sources) ? sources : [...sources].sort((a, b) => a.order - b.order);
+  type Candidate = TextSource & { readonly norm: readonly string[]; readonly length: number };
+  const candidates: Candidate[] = [];
+  const candidateOf = new Map<string, number>();
+  for (const s of inOrder) {
+    const norm = s.norm ?? s.paragraphs.map(normalize);
+    const whole = wholeOf(norm);
+    if (whole === '') continue;
+    // The length of the contribution's normalised text (paragraphs joined by one space).
+    const length = norm.reduce((n, p) => n + p.length, 0) + Math.max(0, norm.length - 1);
+    const candidate = { order: s.order, label: s.label, paragraphs: s.paragraphs, norm, length };
+    const seen = candidateOf.get(whole);
+    if (seen === undefined) {
+      candidateOf.set(whole, candidates.length);
+      candidates.push(candidate);
+    } else if (length > candidates[seen]!.length) {
+      candidates[seen] = candidate;
+    }
+  }
+  candidates.sort((a, b) => a.order - b.order);
   const examine = [...candidates].sort((a, b) => (a.length !== b.length ? b.length - a.length : a.order - b.order));
-  // Every accepted text in one string, one per line: a normalised paragraph holds no line
-  // break, so it occurs in this string as whole words exactly when it occurs so in one of them.
-  let accepted = '';
-  const acceptedParagraphs = new Set<string>();
+  const accepted = new KeptText();
   const keptParagraphs = new Map<number, string[]>();
-  const seenWhole = new Set<string>();
   for (const c of examine) {
-    const whole = c.norm.filter((n) => n !== '').join('\n');
-    if (seenWhole.has(whole)) continue;
     const keep: string[] = [];
     const keepNorm: string[] = [];
     c.paragraphs.forEach((p, i) => {
       const n = c.norm[i]!;
-      if (n === '') return;
-      if (acceptedParagraphs.has(n) || containsWords(accepted, n)) return;
+      if (n === '' || accepted.contains(n)) return;
       keep.push(p);
       keepNorm.push(n);
     });
-    seenWhole.add(whole);
     if (keep.length === 0) continue;
     keptParagraphs.set(c.order, keep);
-    accepted += (accepted ? '\n' : '') + keepNorm.join('\n');
-    for (const n of keepNorm) acceptedParagraphs.add(n);
+    for (const n of keepNorm) accepted.add(n);
   }
   const out: string[] = [];
-  for (const s of [...candidates].sort((a, b) => a.order - b.order)) {
+  for (const s of candidates) {
     const keep = keptParagraphs.get(s.order);
     if (!keep) continue;
     if (!attribute) {
@@ -235,8 +308,54 @@ const STATUS_WORDS = new Set(
 );
 
 /** A paragraph that only restates a status ("Yes", "No.", "Частично"): the structured answer already says it. */
-export function isBareStatus(paragraph: string): boolean {
-  return STATUS_WORDS.has(normalizeText(paragraph));
+export function isBareStatus(paragraph: string, normalize: (text: string) => string = normalizeText): boolean {
+  return STATUS_WORDS.has(normalize(paragraph));
+}
+
+/** A contribution's text split into paragraphs, with their comparable forms. */
+interface PreparedText {
+  readonly paragraphs: readonly string[];
+  readonly norm: readonly string[];
+}
+
+const NO_TEXT: PreparedText = { paragraphs: [], norm: [] };
+
+/**
+ * Splits and normalises contribution texts, once per distinct text: in a large assessment
+ * the same text comes back in many interviews and fields, and hashing, splitting and
+ * normalising it again for each is most of a draft's cost.
+ */
+function textPreparer(normalize: (text: string) => string): (text: string | undefined, timeline: boolean) => PreparedText {
+  const memo = [new Map<string, PreparedText>(), new Map<string, PreparedText>()];
+  return (text, timeline) => {
+    if (!text) return NO_TEXT;
+    const cache = memo[timeline ? 1 : 0]!;
+    let prepared = cache.get(text);
+    if (!prepared) {
+      // "-" as a timeline means no plan; "Yes" alone repeats the status: neither is a contribution.
+      const paragraphs = paragraphsOf(text).filter((p) => (timeline ? !saysNoPlan(p) : !isBareStatus(p, normalize)));
+      prepared = paragraphs.length === 0 ? NO_TEXT : { paragraphs, norm: paragraphs.map(normalize) };
+      cache.set(text, prepared);
+    }
+    return prepared;
+  };
+}
+
+/**
+ * normalizeText remembering its results. A question's contributions repeat the same
+ * paragraphs (a text kept in several fields, one agency's line in many interviews), and
+ * normalising is most of a draft's cost for a large assessment.
+ */
+function memoizedNormalize(): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let n = memo.get(text);
+    if (n === undefined) {
+      n = normalizeText(text);
+      memo.set(text, n);
+    }
+    return n;
+  };
 }
 
 // ---- Votes ----------------------------------------------------------------------------
@@ -284,6 +403,7 @@ function hasStructured(v: AnswerValue): boolean {
 export function draftConsolidated(questionId: string, contributions: readonly Contribution[]): Draft {
   const item = getItem(questionId);
   const kind = item?.kind ?? 'text';
+  const normalize = memoizedNormalize();
   const ordered = [...contributions].sort((a, b) => byInterviewDate(a.interview, b.interview));
   const labels = ordered.map(attributionOf);
 
@@ -364,6 +484,7 @@ export function draftConsolidated(questionId: string, contributions: readonly Co
   const others = mergeTexts(
     ordered.map((c, i) => ({ order: i, label: labels[i]!, paragraphs: [c.value.other ?? ''] })),
     false,
+    normalize,
   );
   if (others.text) value.other = others.text.split('\n').join('; ');
 
@@ -372,17 +493,19 @@ export function draftConsolidated(questionId: string, contributions: readonly Co
   const withTextSet = new Set<number>();
   // Attribution tells contributions apart: with a single contribution there is nothing to tell apart.
   const attribute = ordered.length > 1;
+  const prepare = textPreparer(normalize);
   for (const field of TEXT_FIELDS) {
+    const timeline = field === 'timeline';
     const sources = ordered.map((c, i) => {
-      const texts = [c.value[field], ...(c.alternatives ?? []).map((a) => a[field])];
-      const paragraphs = texts
-        .flatMap((t) => paragraphsOf(t))
-        // "-" as a timeline means no plan; "Yes" alone repeats the status: neither is a contribution.
-        .filter((p) => (field === 'timeline' ? !saysNoPlan(p) : !isBareStatus(p)));
-      if (paragraphs.length > 0) withTextSet.add(i);
-      return { order: i, label: labels[i]!, paragraphs };
+      let text = prepare(c.value[field], timeline);
+      for (const alternative of c.alternatives ?? []) {
+        const more = prepare(alternative[field], timeline);
+        if (more.paragraphs.length > 0) text = { paragraphs: [...text.paragraphs, ...more.paragraphs], norm: [...text.norm, ...more.norm] };
+      }
+      if (text.paragraphs.length > 0) withTextSet.add(i);
+      return { order: i, label: labels[i]!, paragraphs: text.paragraphs, norm: text.norm };
     });
-    const merged = mergeTexts(sources, attribute);
+    const merged = mergeTexts(sources, attribute, normalize);
     for (const k of merged.kept) keptAny.add(k);
     if (merged.text) value[field] = merged.text;
   }

@@ -8,7 +8,7 @@
 import { CATALOGUE_ITEMS, getItem, type CatalogueItem } from '../checklist/catalogue';
 import { answerTokens, isAnswered } from '../checklist/answerLabels';
 import { evaluateRelevance, type Relevance } from '../checklist/relevance';
-import { answerSlot, current } from '../answers/revisions';
+import { current } from '../answers/revisions';
 import type { AnswerRevision, AnswerValue, ConsolidatedRevision, ConsolidatedValue, Dataset, Id, Interview, Stakeholder } from '../model/types';
 import { byInterviewDate, draftConsolidated, type Contribution, type Draft } from './draft';
 
@@ -86,20 +86,25 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     return list;
   };
 
-  const bySlot = new Map<string, AnswerRevision[]>();
+  // Revisions by interview, then question: two lookups on ids the dataset already holds,
+  // cheaper than building an "interview|question" key for each of a large dataset's slots.
+  const byInterview = new Map<Id, Map<string, AnswerRevision[]>>();
   for (const r of dataset.answers) {
-    const key = answerSlot(r);
-    const list = bySlot.get(key);
+    let questions = byInterview.get(r.interviewId);
+    if (!questions) byInterview.set(r.interviewId, (questions = new Map()));
+    const list = questions.get(r.questionId);
     if (list) list.push(r);
-    else bySlot.set(key, [r]);
+    else questions.set(r.questionId, [r]);
   }
-  const stateCache = new Map<string, { head: AnswerRevision | undefined; heads: AnswerRevision[]; conflict: boolean }>();
+  type SlotHeads = { head: AnswerRevision | undefined; heads: AnswerRevision[]; conflict: boolean };
+  const stateCache = new Map<Id, Map<string, SlotHeads>>();
   const answerState = (interviewId: Id, questionId: string) => {
-    const key = `${interviewId}|${questionId}`;
-    let s = stateCache.get(key);
+    let states = stateCache.get(interviewId);
+    if (!states) stateCache.set(interviewId, (states = new Map()));
+    let s = states.get(questionId);
     if (!s) {
-      s = current(bySlot.get(key) ?? []);
-      stateCache.set(key, s);
+      s = current(byInterview.get(interviewId)?.get(questionId) ?? []);
+      states.set(questionId, s);
     }
     return s;
   };
@@ -135,7 +140,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     dataset,
     interviews,
     stakeholdersOf,
-    answerRevisions: (interviewId, questionId) => bySlot.get(`${interviewId}|${questionId}`) ?? [],
+    answerRevisions: (interviewId, questionId) => byInterview.get(interviewId)?.get(questionId) ?? [],
     answerState,
     consolidatedState,
     interviewRelevance,
