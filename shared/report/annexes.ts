@@ -2,7 +2,7 @@
  * Annex I (stakeholders interviewed), Annex III (technical checklist with its appendix
  * form) and Annex IV (legal checklist), in the shape of the published report.
  */
-import { Paragraph } from 'docx';
+import { Paragraph, TextRun } from 'docx';
 import { checklistTexts, displayNumber, getItem, itemsOf, itemTexts, type CatalogueItem } from '../checklist/catalogue';
 import { isAnswered } from '../checklist/answerLabels';
 import type { Relevance } from '../checklist/relevance';
@@ -10,7 +10,8 @@ import type { AnswerValue, Interview, Stakeholder } from '../model/types';
 import { tokenLabel } from '../checklist/answerLabels';
 import { byInterviewDate } from '../consolidation';
 import { fill } from './strings';
-import { GROUP_FILL, STYLE, columns, para, run, table, textCell, textParagraphs, type CellSpec, type RowSpec } from './kit';
+import { BULLETS, GROUP_FILL, STYLE, columns, para, run, table, textCell, textParagraphs, type CellSpec, type RowSpec } from './kit';
+import { TABLE_END, headingXml, paragraphXml, tableRowXml, tableStartXml, textParagraphsXml } from './rawXml';
 import { answerText, blankReason, isBlank, reportValue, timelineText, type ReportValue } from './format';
 import { bulletList, heading, introParagraphs, type Block, type ReportContext } from './context';
 import { questionReferences } from './documents';
@@ -204,9 +205,16 @@ export function annexIII(ctx: ReportContext, headingText?: string): Block[] {
 }
 
 // ---- Appendix form ---------------------------------------------------------------------
+//
+// One form per agency interview: a large assessment has hundreds, so they are written as
+// WordprocessingML text (rawXml.ts) and streamed into the packed file in place of a marker
+// paragraph (splice.ts), like the individual responses, rather than built as `docx` objects.
 
 const TICKED = '☒';
 const UNTICKED = '☐';
+
+/** Text of the paragraph the streamed appendix forms replace. */
+export const APPENDIX_MARKER = '⟦readiness-appendix-forms⟧';
 
 function formLabel(ctx: ReportContext, item: CatalogueItem): string {
   const t = itemTexts(ctx.lang, item.id);
@@ -215,32 +223,30 @@ function formLabel(ctx: ReportContext, item: CatalogueItem): string {
   return n ? `${n}${n.endsWith('.') ? '' : '.'} ${text}` : text;
 }
 
-function formContent(ctx: ReportContext, interview: Interview, item: CatalogueItem, value: AnswerValue | undefined, relevance: Relevance): Paragraph[] {
+function formContentXml(ctx: ReportContext, interview: Interview, item: CatalogueItem, value: AnswerValue | undefined, relevance: Relevance, numId: string | undefined): string {
   const { lang, S } = ctx;
-  const answered = isAnswered(value);
-  const out: Paragraph[] = [];
-  const reason = () => textParagraphs(blankReason(lang, relevance), STYLE.cell, { italics: true });
+  const text = (t: string) => textParagraphsXml(t, numId);
+  const reason = () => textParagraphsXml(blankReason(lang, relevance), numId, true);
   if (item.id === 'APP.agency') {
     const name = value?.response?.trim() || value?.elaboration?.trim() || interview.organization;
-    return textParagraphs(name || S.answer.empty);
+    return text(name || S.answer.empty);
   }
+  const answered = isAnswered(value);
   switch (item.kind) {
     case 'singleSelect':
     case 'multiSelect': {
       const chosen = new Set(item.kind === 'singleSelect' ? (value?.choice ? [value.choice] : []) : (value?.choices ?? []));
       const boxes = (item.options ?? []).map((o) => `${chosen.has(o) ? TICKED : UNTICKED} ${tokenLabel(lang, item.id, o)}`);
-      if (item.kind === 'singleSelect') out.push(para(boxes.join('    '), { style: STYLE.cell }));
-      else out.push(...boxes.map((b) => para(b, { style: STYLE.cell })));
-      if (value?.other?.trim()) out.push(...textParagraphs(`${S.answer.other}: ${value.other.trim()}`));
-      if (!answered) out.push(...reason());
-      return out;
+      let xml = item.kind === 'singleSelect' ? paragraphXml({ lines: [boxes.join('    ')] }) : boxes.map((b) => paragraphXml({ lines: [b] })).join('');
+      if (value?.other?.trim()) xml += text(`${S.answer.other}: ${value.other.trim()}`);
+      return answered ? xml : xml + reason();
     }
     case 'date':
-      if (value?.date) return textParagraphs(value.date);
-      return [para(`${S.annex3.yearMonth}: ${S.answer.empty}`, { style: STYLE.cell }), ...reason()];
+      if (value?.date) return text(value.date);
+      return paragraphXml({ lines: [`${S.annex3.yearMonth}: ${S.answer.empty}`] }) + reason();
     default: {
-      const text = value?.response?.trim() || value?.elaboration?.trim() || '';
-      return text ? textParagraphs(text) : reason();
+      const given = value?.response?.trim() || value?.elaboration?.trim() || '';
+      return given ? text(given) : reason();
     }
   }
 }
@@ -250,38 +256,47 @@ function lastDescendant(item: CatalogueItem): CatalogueItem {
   return kids.length === 0 ? item : lastDescendant(kids[kids.length - 1]!);
 }
 
-function appendixForm(ctx: ReportContext, interview: Interview): Block[] {
+function* appendixFormXml(ctx: ReportContext, interview: Interview, numId: string | undefined): Generator<string> {
   const { S, index } = ctx;
   const relevance = index.interviewRelevance(interview.id);
   const items = itemsOf('appendix').filter((i) => i.role === 'question');
   const furtherAfter = new Map<string, CatalogueItem>();
   for (const i of items) if (i.fields?.includes('furtherInfo')) furtherAfter.set(lastDescendant(i).id, i);
-  const rows: RowSpec[] = [];
+  const widths = columns(ctx.annex.textWidth, [40, 60]);
+  const title = ctx.texts.interviewOrganization(interview.id, interview.organization).text || S.answer.empty;
+  yield headingXml(3, title);
+  yield tableStartXml(widths, [title]);
   for (const item of items) {
     const value = index.answerState(interview.id, item.id).head?.value;
     const rel = relevance.get(item.id) ?? RELEVANT;
     const note = itemTexts(ctx.lang, item.id).note;
-    const label = [...textParagraphs(formLabel(ctx, item)), ...(note ? textParagraphs(note, STYLE.cell, { italics: true }) : [])];
-    rows.push({ cantSplit: true, cells: [{ children: label }, { children: formContent(ctx, interview, item, value, rel) }] });
+    const label = textParagraphsXml(formLabel(ctx, item), numId) + (note ? textParagraphsXml(note, numId, true) : '');
+    yield tableRowXml(widths, [label, formContentXml(ctx, interview, item, value, rel, numId)], true);
     const owner = furtherAfter.get(item.id);
     if (owner) {
       const info = index.answerState(interview.id, owner.id).head?.value?.furtherInfo?.trim();
-      rows.push({ cantSplit: true, cells: [textCell(S.annex3.furtherInfo, { italics: true }), textCell(info || S.answer.empty)] });
+      yield tableRowXml(widths, [textParagraphsXml(S.annex3.furtherInfo, numId, true), textParagraphsXml(info || S.answer.empty, numId)], true);
     }
   }
-  const widths = columns(ctx.annex.textWidth, [40, 60]);
-  const title = ctx.texts.interviewOrganization(interview.id, interview.organization).text || S.answer.empty;
-  return [heading(3, title), table(widths, [title], rows)];
+  yield TABLE_END;
 }
 
+export function appendixInterviews(ctx: ReportContext): Interview[] {
+  return ctx.index.interviews.filter((iv) => iv.parts.includes('appendix'));
+}
+
+/** The appendix heading, then the marker the forms replace (a bullet, to learn the list's id), or a line saying there are none. */
 export function appendixForms(ctx: ReportContext): Block[] {
   const A = ctx.S.annex3;
   const title = checklistTexts(ctx.lang, 'appendix').checklist.title;
   const out: Block[] = [heading(2, fill(A.appendixHeading, { title }))];
-  const interviews = ctx.index.interviews.filter((iv) => iv.parts.includes('appendix'));
-  if (interviews.length === 0) return [...out, para(A.appendixNone)];
-  for (const iv of interviews) out.push(...appendixForm(ctx, iv));
-  return out;
+  if (appendixInterviews(ctx).length === 0) return [...out, para(A.appendixNone)];
+  return [...out, new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [new TextRun(APPENDIX_MARKER)] })];
+}
+
+/** Every agency interview's form, as WordprocessingML chunks, in interview date order. */
+export function* appendixFormsXml(ctx: ReportContext, bulletNumId: string | undefined): Generator<string> {
+  for (const iv of appendixInterviews(ctx)) yield* appendixFormXml(ctx, iv, bulletNumId);
 }
 
 // ---- Annex IV --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { finalAnswers, indexDataset, readinessSummaryFrom } from '../consolidati
 import { A4, MARGIN, cleanText, fontTableXml, pageShape, reportNumbering, reportStyles } from './kit';
 import { REPORT_STRINGS, fill } from './strings';
 import { QUESTION_COUNT, contents, cover, coverDate, methodology, readinessSummarySection } from './front';
-import { annexI, annexII, annexIII, annexIV } from './annexes';
+import { APPENDIX_MARKER, annexI, annexII, annexIII, annexIV, appendixFormsXml, appendixInterviews } from './annexes';
 import { actionPlanSection, conclusionSection, contextSection, executiveSummary, findingsSection, introductionSection, outlineEntry, recommendationsSection } from './body';
 import { renderCharts } from './chartImages';
 import { documentsAnnex } from './documents';
@@ -23,7 +23,7 @@ import type { ChartRasterizer } from './charts';
 import { listCounter } from './rich';
 import { countryName, hasNarrative, headingText, reportOutline, type SectionId } from '../narrative';
 import { INDIVIDUAL_MARKER, individualResponsesFrame, individualResponsesXml } from './individual';
-import { spliceDocument } from './splice';
+import { spliceDocument, type Splice } from './splice';
 import type { Block, ReportContext } from './context';
 import { reportTexts, type UntranslatedMode } from './translated';
 
@@ -157,10 +157,16 @@ export async function buildReport(stored: Dataset, options: ReportOptions): Prom
   });
   progress(0.6);
   const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
-  progress(options.individualResponses ? 0.7 : 1);
-  if (!options.individualResponses) return packed;
+  // The parts that grow with the number of interviews are streamed in as text (splice.ts).
+  const splices: Splice[] = [];
+  if (appendixInterviews(ctx).length > 0) splices.push({ marker: APPENDIX_MARKER, content: (numId) => appendixFormsXml(ctx, numId) });
   let done = 0;
-  const bytes = spliceDocument(packed, INDIVIDUAL_MARKER, (numId) => individualResponsesXml(ctx, numId, () => progress(0.7 + (0.3 * ++done) / QUESTION_COUNT)));
+  if (options.individualResponses) {
+    splices.push({ marker: INDIVIDUAL_MARKER, content: (numId) => individualResponsesXml(ctx, numId, () => progress(0.7 + (0.3 * ++done) / QUESTION_COUNT)) });
+  }
+  progress(splices.length > 0 ? 0.7 : 1);
+  if (splices.length === 0) return packed;
+  const bytes = await spliceDocument(packed, splices);
   progress(1);
   return bytes;
 }
