@@ -28,7 +28,8 @@ export function formatNumber(lang: Lang, n: number): string {
 
 /** Whether `text` already opens with `label` (so "Yes. Yes, …" is not printed). */
 function opensWith(text: string, label: string): boolean {
-  const t = text.trim().toLowerCase();
+  // Only the start matters (lower-casing can lengthen a text a little: keep some margin).
+  const t = text.trimStart().slice(0, 2 * label.length + 8).toLowerCase();
   const candidates = [label.toLowerCase(), label.replace(/\s*\(.*\)\s*$/, '').toLowerCase()].filter((c) => c !== '');
   return candidates.some((c) => t.startsWith(c) && !/[\p{L}\p{N}]/u.test(t.charAt(c.length)));
 }
@@ -67,13 +68,18 @@ function optionLabel(lang: Lang, item: CatalogueItem, option: string): string {
 function answerParts(item: CatalogueItem, v: ReportValue, includeTimeline: boolean, lang: Lang): { texts: string[]; extras: string[] } {
   const S = REPORT_STRINGS[lang].answer;
   const texts: string[] = [];
-  const seen = new Set<string>();
+  const keys: string[] = [];
+  // Compared ignoring case and spacing; the comparable form is only made when there is something to compare with.
+  const keyOf = (i: number) => (keys[i] ??= texts[i]!.toLowerCase().replace(/\s+/g, ' '));
   const push = (t: string | undefined) => {
     if (!has(t)) return;
-    const key = t.trim().toLowerCase().replace(/\s+/g, ' ');
-    if (seen.has(key)) return;
-    seen.add(key);
-    texts.push(t.trim());
+    const text = t.trim();
+    if (texts.length > 0) {
+      const key = text.toLowerCase().replace(/\s+/g, ' ');
+      if (texts.some((_, i) => keyOf(i) === key)) return;
+      keys[texts.length] = key;
+    }
+    texts.push(text);
   };
   if (item.checklist === 'legal') {
     push(v.response);

@@ -192,6 +192,9 @@ export function fontTableXml(): string {
 
 /** Drops what XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). */
 export function cleanText(text: string): string {
+  // Most texts have none of them: one quick scan settles it (the exact pattern below is slower).
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/.test(text)) return text;
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
