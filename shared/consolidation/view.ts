@@ -66,6 +66,8 @@ export interface DatasetIndex {
   readonly consolidatedState: (questionId: string) => ConsolidatedState;
   /** Relevance of every item given one interview's own (head) answers. */
   readonly interviewRelevance: (interviewId: Id) => ReadonlyMap<string, Relevance>;
+  /** One interview's slot of one item (see slotOf), made once. */
+  readonly slot: (interview: Interview, item: CatalogueItem) => InterviewSlot;
 }
 
 const indexes = new WeakMap<Dataset, DatasetIndex>();
@@ -136,10 +138,20 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     return r;
   };
 
+  // Slots by interview, then by the item's catalogue position: an export or a report asks
+  // for every slot several times.
+  const slots = new Map<Id, InterviewSlot[]>();
+  const slot = (interview: Interview, item: CatalogueItem): InterviewSlot => {
+    let list = slots.get(interview.id);
+    if (!list) slots.set(interview.id, (list = new Array<InterviewSlot>(CATALOGUE_ITEMS.length)));
+    return (list[item.index] ??= makeSlot(index, interview, item));
+  };
+
   const index: DatasetIndex = {
     dataset,
     interviews,
     stakeholdersOf,
+    slot,
     answerRevisions: (interviewId, questionId) => byInterview.get(interviewId)?.get(questionId) ?? [],
     answerState,
     consolidatedState,
@@ -151,6 +163,10 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
 
 /** One interview's answer to one question, or why there is none. */
 export function slotOf(index: DatasetIndex, interview: Interview, item: CatalogueItem): InterviewSlot {
+  return index.slot(interview, item);
+}
+
+function makeSlot(index: DatasetIndex, interview: Interview, item: CatalogueItem): InterviewSlot {
   const stakeholders = index.stakeholdersOf(interview);
   const { head, heads, conflict } = index.answerState(interview.id, item.id);
   const covered = interview.parts.includes(item.part);

@@ -51,8 +51,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function safeText(text: string | undefined, truncatedMark: string): string | undefined {
   if (text === undefined) return undefined;
+  let t = text;
+  // Most texts hold nothing to drop or change: one quick scan settles it.
   // eslint-disable-next-line no-control-regex
-  let t = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  if (/[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(t))
+    // eslint-disable-next-line no-control-regex
+    t = t.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
   if (t.trim() === '') return undefined;
   if (FORMULA_START.test(t)) t = `'${t}`;
   if (t.length > MAX_CELL_CHARS) {
