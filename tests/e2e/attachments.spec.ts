@@ -64,7 +64,9 @@ test('a PDF attached to an answer is exported, imported on a second profile, ope
   await lead.getByTestId('confirm-import').click();
   await expect(lead.getByRole('tab', { name: 'Interviews' })).toBeVisible();
   await lead.locator('.interview-card button.primary').click();
-  const leadDocs = await openDocuments(lead);
+  // The card says the answer has documents: its "Documents and notes" opens by itself.
+  await expect(card(lead, 'A1.1').getByRole('button', { name: 'Documents and notes' })).toHaveAttribute('aria-expanded', 'true');
+  const leadDocs = card(lead, 'A1.1').getByTestId('attachments');
   await expect(leadDocs.getByTestId('attachment-title')).toHaveValue('Law on Electronic Document');
   // Opened in the web app = downloaded, byte for byte.
   const [opened] = await Promise.all([lead.waitForEvent('download'), leadDocs.getByTestId('attachment-open').click()]);

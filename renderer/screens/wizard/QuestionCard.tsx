@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAnswered } from '../../../shared/checklist/answerLabels';
 import { displayNumber, itemTexts, type CatalogueItem } from '../../../shared/checklist/catalogue';
@@ -16,6 +16,8 @@ interface Props {
   /** Empty when relevant; otherwise "Not applicable (A2.1.4 answered No)". */
   skipReason: string;
   conflict: boolean;
+  /** Supporting documents are attached to this answer. */
+  hasFiles?: boolean;
   /** Focus mode: one question, large, on a screen the interviewee may see (no private notes). */
   presenting?: boolean;
 }
@@ -45,14 +47,18 @@ const INLINE_TEXT_LIMIT = 120;
  * chips on one line where they fit; the elaboration (3 lines, growing) with the timeline
  * and the less used panels beside it.
  */
-export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang, skipReason, conflict, presenting = false }: Props) {
+export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang, skipReason, conflict, hasFiles = false, presenting = false }: Props) {
   const { t } = useTranslation();
   const value = useWizard((s) => s.values[item.id]);
   const update = useWizard((s) => s.update);
   const clearChoice = useWizard((s) => s.clearChoice);
   const interview = useWizard((s) => s.interview);
   const [showKept, setShowKept] = useState(false);
-  const [moreOpen, setMoreOpen] = useState(() => !!(value?.documents || value?.notes));
+  const [moreOpen, setMoreOpen] = useState(() => !!(value?.documents || value?.notes || hasFiles));
+  // Files are found after the first render (and may come with an import): show them when they appear.
+  useEffect(() => {
+    if (hasFiles) setMoreOpen(true);
+  }, [hasFiles]);
   const [guidanceOpen, setGuidanceOpen] = useState(false);
   const textId = useId();
   const moreId = useId();
@@ -173,7 +179,7 @@ export const QuestionCard = memo(function QuestionCard({ item, lang, secondLang,
                   onClick={() => setMoreOpen(!moreOpen)}
                 >
                   {presenting ? t('wizardLayout.documentsToggleShared') : t('wizardLayout.documentsToggle')}
-                  {(value?.documents || (!presenting && value?.notes)) && <span aria-hidden="true"> •</span>}
+                  {(value?.documents || hasFiles || (!presenting && value?.notes)) && <span aria-hidden="true"> •</span>}
                 </button>
                 {texts.guidance && !presenting && (
                   <button

@@ -62,6 +62,12 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
     const tombstone = indexTombstones(await repo.tombstones(interview.assessmentId)).interview.get(interview.id);
     return deletedBy(tombstone, interview.updatedAt) ? (tombstone ?? null) : null;
   }, [interview]);
+  // Questions of this interview with supporting documents attached: their cards mark and open "Documents and notes".
+  const withFiles = useLiveQuery(async () => {
+    if (!interview) return new Set<string>();
+    const files = await repo.liveAttachments(interview.assessmentId);
+    return new Set(files.flatMap((f) => f.links.flatMap((l) => (l.kind === 'answer' && l.interviewId === interview.id ? [l.questionId] : []))));
+  }, [interview]);
   const loadedFor = useWizard((s) => s.interview?.id);
   const load = useWizard((s) => s.load);
   const choiceVersion = useWizard((s) => s.choiceVersion);
@@ -418,6 +424,7 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
                 secondLang={showSecond}
                 skipReason=""
                 conflict={conflicts.has(focusQuestion.id)}
+                hasFiles={withFiles?.has(focusQuestion.id) ?? false}
                 presenting
               />
               <nav className="page-nav" aria-label={t('wizardLayout.questionNav')}>
@@ -441,6 +448,7 @@ export function WizardScreen(props: { assessmentId: string; interviewId: string;
                   secondLang={showSecond}
                   skipReason={skipReason(uiLang, relevance.get(item.id) ?? { relevant: true })}
                   conflict={conflicts.has(item.id)}
+                  hasFiles={withFiles?.has(item.id) ?? false}
                 />
               ))}
               <nav className="page-nav" aria-label={t('wizard.pageNav')}>
