@@ -154,6 +154,7 @@ export function containsWords(haystack: string, needle: string): boolean {
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 const BLOCK_CHARS = 16_384;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * The normalised paragraphs kept so far, asked whether a paragraph occurs in them as whole
@@ -170,8 +171,14 @@ class KeptText {
   private readonly wordIds = new Map<string, number>();
   /** Adjacent word pairs as numbers: first id × 2^26 + second id (exact while ids < 2^26). */
   private readonly pairs = new Set<number>();
+  /**
+   * containsWords judges word boundaries by UTF-16 unit and WORDS by code point; they differ
+   * only next to characters outside the BMP, so with any of those the filter stands aside.
+   */
+  private astral = false;
 
   add(paragraph: string): void {
+    if (SURROGATE.test(paragraph)) this.astral = true;
     const last = this.blocks.length - 1;
     if (last >= 0 && this.blocks[last]!.length + paragraph.length < BLOCK_CHARS) this.blocks[last] += `\n${paragraph}`;
     else this.blocks.push(paragraph);
@@ -187,8 +194,7 @@ class KeptText {
 
   contains(paragraph: string): boolean {
     if (this.paragraphs.has(paragraph)) return true;
-    // containsWords judges a paragraph's ends by UTF-16 unit: one ending in a surrogate pair is left to it.
-    if (!/^[\uD800-\uDFFF]|[\uD800-\uDFFF]$/.test(paragraph)) {
+    if (!this.astral && !SURROGATE.test(paragraph)) {
       let previous = -1;
       for (const word of paragraph.match(WORDS) ?? []) {
         const id = this.wordIds.get(word);

@@ -50,7 +50,7 @@ function referenceMergeTexts(sources: readonly Source[], attribute = true) {
   return { text: out.join('\n'), kept: new Set(keptParagraphs.keys()) };
 }
 
-const word = fc.constantFrom('customs', 'Customs', 'ASTANA-1', 'e-declaration', 'scan', 'scans', 'law', 'лицензия', 'порталы', '-', '•', '.', ';', '');
+const word = fc.constantFrom('customs', 'Customs', 'ASTANA-1', 'e-declaration', 'scan', 'scans', 'law', 'лицензия', 'порталы', '-', '•', '.', ';', '', '2021', 'cafe\u0301', '𝐀', '𝐀scan', 'scan𝐀');
 const paragraph = fc.tuple(fc.array(word, { maxLength: 6 }), fc.constantFrom(' ', '  ', '\t')).map(([ws, sep]) => ws.join(sep));
 const sources = fc.array(fc.array(paragraph, { maxLength: 3 }), { maxLength: 12 }).map((list) => list.map((paragraphs, order) => ({ order, label: `Org ${order % 4}`, paragraphs })));
 
