@@ -2,7 +2,8 @@
  * Supporting documents (issue #11): a PDF attached to an answer travels in the exported
  * bundle (format 2 container), is imported on a second profile (a new browser context),
  * opens as a download (the web app never renders it), and the report cites it as [D1] with
- * the annex of documents received.
+ * the annex of documents received. A document on the lead's consolidated answer is cited
+ * in that question's Annex III row and travels in the lead's bundle.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -103,4 +104,48 @@ test('a file over this computer’s limit is refused with the limit named, and n
   await docs.getByTestId('attachment-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(1_500_000, 0x25) });
   await expect(docs.getByTestId('attachment-message')).toContainText('larger than 1 MB');
   await expect(docs.getByTestId('attachment-row')).toHaveCount(0);
+});
+
+test('a document attached to the lead’s consolidated answer is cited in Annex III and travels in the lead’s bundle', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const demo = mkdtempSync(path.join(tmpdir(), 'rs-attachments-demo-'));
+  execFileSync(process.execPath, ['cli/bin.mjs', 'demo', '-o', demo], { stdio: 'ignore' });
+  const lead = await profilePage(browser, 'Team Lead');
+  await lead.getByTestId('home-import').click();
+  const [chooser] = await Promise.all([lead.waitForEvent('filechooser'), lead.getByTestId('choose-files').click()]);
+  await chooser.setFiles(['1-aigerim-sarsenbayeva.rsb', '2-dmitry-kovalenko.rsb', '3-saule-omarova.rsb'].map((f) => path.join(demo, f)));
+  await lead.getByTestId('confirm-import').click();
+  await lead.getByRole('tab', { name: 'Consolidation' }).click();
+  await lead.getByRole('button', { name: /^A2\.1\.1 Has your country implemented electronic customs/ }).click();
+  await expect(lead.locator('#consolidation-question')).toContainText('A2.1.1');
+
+  const editor = lead.locator('section', { has: lead.getByTestId('consolidated-elaboration') }).getByTestId('attachments');
+  await editor.getByTestId('attachment-input').setInputFiles({ name: 'ASTANA-1_regulation.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(editor.getByTestId('attachment-row')).toHaveCount(1);
+  await expect(editor.getByTestId('attachment-title')).toHaveValue('ASTANA-1 regulation');
+
+  // The report cites it in the row of A2.1.1 and lists it in the annex of documents received.
+  await lead.getByRole('tab', { name: 'Report' }).click();
+  const [report] = await Promise.all([lead.waitForEvent('download', { timeout: 150_000 }), lead.getByTestId('generate-report').click()]);
+  const docx = path.join(dir, 'consolidated-report.docx');
+  await report.saveAs(docx);
+  const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const row = xml.slice(xml.indexOf('>A2.1.1<'), xml.indexOf('>A2.1.1.1<'));
+  expect(row).toContain('[D1]');
+  expect(xml.includes('Annex: documents received')).toBe(true);
+  expect(xml.includes('ASTANA-1 regulation')).toBe(true);
+
+  // The lead's bundle carries it: a second profile sees it on the same consolidated answer.
+  await lead.getByRole('tab', { name: 'Import and export' }).click();
+  const [download] = await Promise.all([lead.waitForEvent('download'), lead.getByTestId('export-all').click()]);
+  const bundle = path.join(dir, 'lead.rsb');
+  await download.saveAs(bundle);
+  const other = await profilePage(browser, 'Second Reader');
+  await other.getByTestId('home-import').click();
+  const [chooser2] = await Promise.all([other.waitForEvent('filechooser'), other.getByTestId('choose-files').click()]);
+  await chooser2.setFiles([bundle]);
+  await other.getByTestId('confirm-import').click();
+  await other.getByRole('tab', { name: 'Consolidation' }).click();
+  await other.getByRole('button', { name: /^A2\.1\.1 Has your country implemented electronic customs/ }).click();
+  await expect(other.locator('section', { has: other.getByTestId('consolidated-elaboration') }).getByTestId('attachment-title')).toHaveValue('ASTANA-1 regulation');
 });
