@@ -53,7 +53,12 @@ async function writeXlsx(dataset: Dataset, options: AnalysisOptions, path: strin
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 3, chunkSize: 256 * 1024 } } });
   workbook.creator = 'Readiness Studio';
   workbook.created = new Date();
-  await writeSheets(workbook, analysisSheets(dataset, options), { pause: letZipCatchUp, every: 250 });
+  // Every 20 rows (~36 KB of sheet XML): the zip moves a chunk on only when this loop
+  // yields, so rare yields left its deflate idle and then this loop waiting for it to drain.
+  // Measured on 168,000 rows, settings run in alternation: every 250 rows 18.6–21.4 s,
+  // 40 → 14.9–16.5 s, 20 → 11.3–17.7 s (3–5 s less than 250 in each pair), 10 → 13.2–13.4 s,
+  // 1 → 16.1 s.
+  await writeSheets(workbook, analysisSheets(dataset, options), { pause: letZipCatchUp, every: 20 });
   await workbook.commit();
 }
 
