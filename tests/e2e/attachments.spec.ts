@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { card, createAssessment, pasteStakeholders, setUpProfile, startInterview, waitSaved } from './helpers';
+import { card, createAssessment, importFromHome, pasteStakeholders, setUpProfile, startInterview, waitSaved } from './helpers';
 
 const SRC = 'State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan';
 const dir = mkdtempSync(path.join(tmpdir(), 'rs-attachments-'));
@@ -111,10 +111,7 @@ test('a document attached to the lead’s consolidated answer is cited in Annex 
   const demo = mkdtempSync(path.join(tmpdir(), 'rs-attachments-demo-'));
   execFileSync(process.execPath, ['cli/bin.mjs', 'demo', '-o', demo], { stdio: 'ignore' });
   const lead = await profilePage(browser, 'Team Lead');
-  await lead.getByTestId('home-import').click();
-  const [chooser] = await Promise.all([lead.waitForEvent('filechooser'), lead.getByTestId('choose-files').click()]);
-  await chooser.setFiles(['1-aigerim-sarsenbayeva.rsb', '2-dmitry-kovalenko.rsb', '3-saule-omarova.rsb'].map((f) => path.join(demo, f)));
-  await lead.getByTestId('confirm-import').click();
+  await importFromHome(lead, ['1-aigerim-sarsenbayeva.rsb', '2-dmitry-kovalenko.rsb', '3-saule-omarova.rsb'].map((f) => path.join(demo, f)));
   await lead.getByRole('tab', { name: 'Consolidation' }).click();
   await lead.getByRole('button', { name: /^A2\.1\.1 Has your country implemented electronic customs/ }).click();
   await expect(lead.locator('#consolidation-question')).toContainText('A2.1.1');
@@ -141,10 +138,7 @@ test('a document attached to the lead’s consolidated answer is cited in Annex 
   const bundle = path.join(dir, 'lead.rsb');
   await download.saveAs(bundle);
   const other = await profilePage(browser, 'Second Reader');
-  await other.getByTestId('home-import').click();
-  const [chooser2] = await Promise.all([other.waitForEvent('filechooser'), other.getByTestId('choose-files').click()]);
-  await chooser2.setFiles([bundle]);
-  await other.getByTestId('confirm-import').click();
+  await importFromHome(other, [bundle]);
   await other.getByRole('tab', { name: 'Consolidation' }).click();
   await other.getByRole('button', { name: /^A2\.1\.1 Has your country implemented electronic customs/ }).click();
   await expect(other.locator('section', { has: other.getByTestId('consolidated-elaboration') }).getByTestId('attachment-title')).toHaveValue('ASTANA-1 regulation');

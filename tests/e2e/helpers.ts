@@ -62,3 +62,11 @@ export function card(page: Page, itemId: string) {
 export async function waitSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 5000 });
 }
+
+/** From the home screen: choose bundle files to import and confirm the import. */
+export async function importFromHome(page: Page, files: readonly string[]) {
+  await page.getByTestId('home-import').click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);
+  await chooser.setFiles([...files]);
+  await page.getByTestId('confirm-import').click();
+}

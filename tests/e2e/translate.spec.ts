@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { setUpProfile } from './helpers';
+import { setUpProfile, importFromHome } from './helpers';
 
 function demoBundles(): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'rs-translate-'));
@@ -49,10 +49,7 @@ test.use({ locale: 'en-GB', acceptDownloads: true });
 test('translate two answers and a finding into Kazakh; the kk report prints them, the pre-flight lists the rest', async ({ page }) => {
   test.setTimeout(240_000);
   await setUpProfile(page, { name: 'Team Lead', organization: 'ESCAP' });
-  await page.getByTestId('home-import').click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);
-  await chooser.setFiles(demoBundles());
-  await page.getByTestId('confirm-import').click();
+  await importFromHome(page, demoBundles());
   await page.getByRole('tab', { name: 'Translate' }).click();
   await page.getByTestId('translate-lang').selectOption('kk');
   const progress = page.getByTestId('translate-progress');
@@ -107,10 +104,7 @@ test('translate two answers and a finding into Kazakh; the kk report prints them
 test('one at a time, and the import of a hostile file is refused with a message', async ({ page }) => {
   test.setTimeout(120_000);
   await setUpProfile(page, { name: 'Team Lead', organization: 'ESCAP' });
-  await page.getByTestId('home-import').click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').click()]);
-  await chooser.setFiles(demoBundles());
-  await page.getByTestId('confirm-import').click();
+  await importFromHome(page, demoBundles());
   await page.getByRole('tab', { name: 'Translate' }).click();
   await page.getByTestId('translate-lang').selectOption('ru');
   await page.getByTestId('translate-view').selectOption('single');
